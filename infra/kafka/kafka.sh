@@ -63,13 +63,14 @@ check_java() {
 broker_answers() {
   local hex
   hex=$(
+    exec 2>/dev/null
     exec 3<>"/dev/tcp/127.0.0.1/$port" || exit 1
     # size=23 | api_key=3 (Metadata) | version=4 | correlation_id=0x4c570001 |
     # client_id="kafka.sh" | topics=[] | allow_auto_topic_creation=false
     printf '\x00\x00\x00\x17\x00\x03\x00\x04\x4c\x57\x00\x01\x00\x08kafka.sh\x00\x00\x00\x00\x00' >&3
     # response: size | correlation_id | throttle_time_ms | number of brokers
     timeout 5 head -c 16 <&3 | od -An -v -tx1 | tr -d ' \n'
-  ) 2>/dev/null || return 1
+  ) || return 1
   [ "${#hex}" -eq 32 ] || return 1
   [ "${hex:8:8}" = 4c570001 ] || return 1
   [ $((16#${hex:24:8})) -ge 1 ]
@@ -157,6 +158,12 @@ share.coordinator.state.topic.num.partitions=10
 # No 3 s wait on every consumer group join.
 group.initial.rebalance.delay.ms=0
 
+# After an unclean stop (SIGKILL, crash) the restarted broker cannot register until the
+# old registration's session expires (default 9 s); with one in-process node a shorter
+# session costs nothing.
+broker.heartbeat.interval.ms=1000
+broker.session.timeout.ms=4000
+
 # Small machine (2 cores), little traffic.
 num.network.threads=2
 num.io.threads=4
@@ -186,7 +193,11 @@ appender.file.strategy.max = 3
 rootLogger.level = INFO
 rootLogger.appenderRef.file.ref = file
 
-# Chatty at INFO and of little use locally.
+# Chatty at INFO and of little use locally (AbstractConfig: a full config dump per
+# component; server.properties beside this file says what was set, and unknown keys
+# are still reported at WARN).
+logger.config.name = org.apache.kafka.common.config.AbstractConfig
+logger.config.level = WARN
 logger.request.name = kafka.request.logger
 logger.request.level = WARN
 logger.statechange.name = state.change.logger
@@ -255,7 +266,7 @@ cmd_start() {
     fetch_jars
     write_config
     format_storage
-    local java started
+    local java started opts
     java=$(java_bin)
     mapfile -t opts < <(java_opts)
     started=$(date +%s%N)
@@ -263,6 +274,7 @@ cmd_start() {
     # setsid: own session, so a Ctrl-C or the end of the calling job does not hit it.
     # The inner shell writes its own pid, then exec keeps that pid for the JVM.
     # 9>&- : the broker must not inherit the start lock.
+    # shellcheck disable=SC2016 # expanded by the inner shell
     setsid bash -c 'echo $$ >"$1"; shift; exec "$@"' kafka-start "$pid_file" \
       "$java" "${opts[@]}" -cp "$libs/*" kafka.Kafka "$data/server.properties" \
       </dev/null >>"$jvm_out" 2>&1 9>&- &

@@ -1,0 +1,237 @@
+import { randomUUID } from 'node:crypto'
+import { setTimeout as sleep } from 'node:timers/promises'
+import {
+  decodeEvent,
+  type EventData,
+  type EventDefinition,
+  encodeEvent,
+  type KafkaRecord,
+  type LeadEvent,
+} from '@leadwire/contracts'
+import type { EachMessagePayload, Kafka, Producer } from 'kafkajs'
+import type pg from 'pg'
+import type { z } from 'zod'
+import { sendToDeadLetter } from './dead-letter.ts'
+import { errorCode, failurePolicy } from './errors.ts'
+import type { Logger } from './logger.ts'
+import type { Metrics } from './metrics.ts'
+import { baseTopic, type Names } from './names.ts'
+import { claimEvent, enqueueOutbox, type OutboxRecord } from './outbox.ts'
+import { currentTraceHeaders, extractContext, inSpan, SpanKind } from './tracing.ts'
+
+export interface HandlerContext {
+  /** The transaction the effects belong to; it also records the event id and the outbox rows. */
+  readonly tx: pg.PoolClient
+  readonly log: Logger
+  /** Queues an event for publication; it is written to the outbox in the same transaction. */
+  emit<D extends EventDefinition>(definition: D, input: { key: string; data: z.input<D['schema']> }): void
+}
+
+export interface Subscription {
+  readonly event: EventDefinition
+  readonly handle: (event: LeadEvent<never>, ctx: HandlerContext) => Promise<void>
+}
+
+/** A typed subscription: the handler sees the event's own data type. */
+export function on<D extends EventDefinition>(
+  event: D,
+  handle: (event: LeadEvent<EventData<D>>, ctx: HandlerContext) => Promise<void>,
+): Subscription {
+  return { event, handle: handle as Subscription['handle'] }
+}
+
+export interface ConsumerOptions {
+  kafka: Kafka
+  producer: Producer
+  pool: pg.Pool
+  names: Names
+  service: string
+  schema: string
+  subscriptions: readonly Subscription[]
+  log: Logger
+  metrics: Metrics
+  maxAttempts: number
+  retryBaseMs: number
+  maxWaitMs: number
+  partitionsConcurrently: number
+}
+
+class StoppingError extends Error {}
+
+/**
+ * consume → validate → handle → produce, at least once with effects exactly once:
+ * each message's effects, its event id and the events it emits commit in one Postgres
+ * transaction; the outbox relay publishes them afterwards. A message that fails validation
+ * or keeps failing goes to `<topic>.dlq` and the partition moves on; while Postgres or
+ * Redis is away the partition waits instead, since dead-lettering would lose nothing but
+ * time and would flood the DLQ.
+ */
+export function createConsumer(opts: ConsumerOptions) {
+  const { names, metrics, log } = opts
+  const consumer = opts.kafka.consumer({
+    groupId: opts.names.group(opts.service),
+    maxWaitTimeInMs: opts.maxWaitMs,
+    allowAutoTopicCreation: false,
+  })
+  const byTopic = new Map<string, Subscription[]>()
+  for (const s of opts.subscriptions) byTopic.set(s.event.topic, [...(byTopic.get(s.event.topic) ?? []), s])
+  let stopping = false
+  let running = false
+
+  consumer.on(consumer.events.END_BATCH_PROCESS, ({ payload }) => {
+    metrics.consumerLag.set(
+      { topic: payload.topic, partition: String(payload.partition) },
+      Number(payload.offsetLag),
+    )
+  })
+
+  async function handleMessage(payload: EachMessagePayload): Promise<void> {
+    const { topic, partition, message } = payload
+    const base = baseTopic(names, topic)
+    const subs = byTopic.get(base) ?? []
+    const started = performance.now()
+    const decoded = decodeEvent(
+      message,
+      subs.map((s) => s.event),
+    )
+    const mlog = log.child({ topic, partition, offset: message.offset })
+    if (!decoded.ok) {
+      mlog.warn(
+        { reason: decoded.error.code, error: decoded.error.message },
+        'invalid message sent to the DLQ',
+      )
+      await deadLetter(payload, decoded.error.code, decoded.error.message, 0)
+      metrics.handled.inc({ topic: base, outcome: 'dead_lettered' })
+      return
+    }
+    const event = decoded.event
+    const sub = subs.find((s) => s.event.type === event.type)!
+    const elog = mlog.child({ eventId: event.id, leadId: event.subject })
+    await inSpan(
+      `${base} process`,
+      {
+        parent: extractContext(message.headers),
+        kind: SpanKind.CONSUMER,
+        attributes: {
+          'messaging.system': 'kafka',
+          'messaging.destination.name': topic,
+          'messaging.message.id': event.id,
+        },
+      },
+      async (span) => {
+        elog.setBindings({ traceId: span.spanContext().traceId })
+        const outcome = await withRetries(payload, elog, () => applyOnce(topic, sub, event, elog))
+        metrics.handled.inc({ topic: base, outcome })
+      },
+    )
+    metrics.handlerSeconds.observe({ topic: base }, (performance.now() - started) / 1000)
+  }
+
+  async function withRetries(
+    payload: EachMessagePayload,
+    elog: Logger,
+    fn: () => Promise<'handled' | 'duplicate'>,
+  ): Promise<'handled' | 'duplicate' | 'dead_lettered'> {
+    let attempts = 0
+    let waitMs = opts.retryBaseMs
+    for (;;) {
+      try {
+        return await fn()
+      } catch (err) {
+        const code = errorCode(err)
+        metrics.failures.inc({ topic: baseTopic(names, payload.topic), code })
+        if (stopping) throw new StoppingError('stopping; the message will be redelivered', { cause: err })
+        const policy = failurePolicy(err)
+        if (policy !== 'wait') attempts++
+        if (policy === 'dead-letter' || attempts >= opts.maxAttempts) {
+          elog.error({ err, attempts }, 'handler failed; message sent to the DLQ')
+          await deadLetter(payload, code, (err as Error).message ?? String(err), attempts)
+          return 'dead_lettered'
+        }
+        elog.warn({ err, attempts, policy, retryInMs: waitMs }, 'handler failed; retrying')
+        await sleep(waitMs)
+        await payload.heartbeat().catch(() => {})
+        waitMs = Math.min(waitMs * 2, 5000)
+      }
+    }
+  }
+
+  async function applyOnce(topic: string, sub: Subscription, event: LeadEvent<unknown>, elog: Logger) {
+    const tx = await opts.pool.connect()
+    try {
+      await tx.query('BEGIN')
+      if (!(await claimEvent(tx, opts.schema, event.id, topic))) {
+        await tx.query('ROLLBACK')
+        elog.debug('event already handled; skipped')
+        return 'duplicate' as const
+      }
+      const pending: OutboxRecord[] = []
+      const ctx: HandlerContext = {
+        tx,
+        log: elog,
+        emit: (definition, input) => pending.push(outgoing(definition, input)),
+      }
+      await sub.handle(event as LeadEvent<never>, ctx)
+      await enqueueOutbox(tx, opts.schema, pending)
+      await tx.query('COMMIT')
+      return 'handled' as const
+    } catch (err) {
+      await tx.query('ROLLBACK').catch(() => {})
+      throw err
+    } finally {
+      tx.release()
+    }
+  }
+
+  function outgoing<D extends EventDefinition>(
+    definition: D,
+    input: { key: string; data: unknown },
+  ): OutboxRecord {
+    const record: KafkaRecord = encodeEvent(definition, {
+      id: randomUUID(),
+      source: `/leadwire/${opts.service}`,
+      key: input.key,
+      data: input.data as z.input<D['schema']>,
+      ...currentTraceHeaders(),
+    })
+    return { ...record, topic: names.topic(definition.topic) }
+  }
+
+  async function deadLetter(payload: EachMessagePayload, reason: string, error: string, attempts: number) {
+    const base = baseTopic(names, payload.topic)
+    await sendToDeadLetter(opts.producer, {
+      topic: payload.topic,
+      partition: payload.partition,
+      message: payload.message,
+      service: opts.service,
+      reason,
+      error,
+      attempts,
+    })
+    metrics.deadLettered.inc({ topic: base, reason })
+  }
+
+  return {
+    async start() {
+      await consumer.connect()
+      await consumer.subscribe({
+        topics: [...byTopic.keys()].map((t) => names.topic(t)),
+        fromBeginning: true,
+      })
+      await consumer.run({
+        partitionsConsumedConcurrently: opts.partitionsConcurrently,
+        eachMessage: handleMessage,
+      })
+      running = true
+    },
+    /** Stops fetching, lets in-flight messages finish and commits their offsets. */
+    async stop() {
+      stopping = true
+      await consumer.disconnect()
+      running = false
+    },
+    isRunning: () => running && !stopping,
+  }
+}
+
+export type LeadConsumer = ReturnType<typeof createConsumer>

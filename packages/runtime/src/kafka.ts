@@ -1,0 +1,65 @@
+import { dlqRetentionMs, dlqTopicName, type TopicDefinition, topics } from '@leadwire/contracts'
+import { type Admin, Kafka, logLevel, type Producer } from 'kafkajs'
+import type { Logger } from './logger.ts'
+import type { Names } from './names.ts'
+
+/** kafkajs logs through pino, at warn and above; its info chatter is per connection. */
+export function createKafka(opts: { brokers: readonly string[]; clientId: string; log: Logger }): Kafka {
+  const log = opts.log.child({ component: 'kafkajs' })
+  return new Kafka({
+    clientId: opts.clientId,
+    brokers: [...opts.brokers],
+    logLevel: logLevel.WARN,
+    logCreator:
+      () =>
+      ({ level, log: entry }) => {
+        const { message, ...rest } = entry
+        if (level <= logLevel.ERROR) log.error(rest, message)
+        else log.warn(rest, message)
+      },
+    retry: { initialRetryTime: 100, retries: 8 },
+  })
+}
+
+/**
+ * An idempotent producer with one request in flight: retries never duplicate or reorder a
+ * partition's messages, which keeps one lead's events in order.
+ */
+export function createProducer(kafka: Kafka): Producer {
+  return kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false })
+}
+
+export interface TopicPlan {
+  topic: string
+  numPartitions: number
+  retentionMs: number
+}
+
+/** Every registry topic and its dead-letter topic, under the namespace. */
+export function topicPlan(
+  names: Names,
+  registry: readonly TopicDefinition[] = topics,
+  partitions?: number,
+): TopicPlan[] {
+  return registry.flatMap((t) => [
+    { topic: names.topic(t.name), numPartitions: partitions ?? t.partitions, retentionMs: t.retentionMs },
+    { topic: names.topic(dlqTopicName(t.name)), numPartitions: 1, retentionMs: dlqRetentionMs },
+  ])
+}
+
+/** Creates the missing topics; existing ones are left as they are. Returns the created names. */
+export async function ensureTopics(admin: Admin, plan: readonly TopicPlan[]): Promise<string[]> {
+  const existing = new Set(await admin.listTopics())
+  const missing = plan.filter((p) => !existing.has(p.topic))
+  if (missing.length === 0) return []
+  await admin.createTopics({
+    waitForLeaders: true,
+    topics: missing.map((p) => ({
+      topic: p.topic,
+      numPartitions: p.numPartitions,
+      replicationFactor: -1,
+      configEntries: [{ name: 'retention.ms', value: String(p.retentionMs) }],
+    })),
+  })
+  return missing.map((p) => p.topic)
+}

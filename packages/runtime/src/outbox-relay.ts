@@ -1,0 +1,158 @@
+import { setTimeout as sleep } from 'node:timers/promises'
+import type { Message, Producer } from 'kafkajs'
+import type pg from 'pg'
+import type { Logger } from './logger.ts'
+import type { Metrics } from './metrics.ts'
+import { ident } from './migrate.ts'
+import { outboxChannel } from './outbox.ts'
+
+interface OutboxRow {
+  id: string
+  topic: string
+  key: string
+  value: Buffer
+  headers: Record<string, string>
+}
+
+export interface OutboxRelayOptions {
+  pool: pg.Pool
+  producer: Producer
+  schema: string
+  log: Logger
+  metrics?: Metrics
+  batchSize?: number
+  /** Safety net for a missed NOTIFY (e.g. while the listener reconnected); not the hot path. */
+  idleCheckMs?: number
+}
+
+/**
+ * Publishes outbox rows to Kafka in id order and deletes them once acknowledged. It wakes on
+ * NOTIFY, so a committed event leaves within milliseconds; when Kafka is down it backs off
+ * and the rows wait in Postgres. Only one relay per schema publishes at a time (advisory
+ * lock), which keeps one lead's events in order across replicas. A crash between the send
+ * and the delete republishes the batch: consumers are idempotent on the event id.
+ */
+export function createOutboxRelay(opts: OutboxRelayOptions) {
+  const { pool, producer, schema, log } = opts
+  const batchSize = opts.batchSize ?? 500
+  const idleCheckMs = opts.idleCheckMs ?? 2000
+  let running = false
+  let wake: (() => void) | undefined
+  let listener: pg.PoolClient | undefined
+  let loop: Promise<void> | undefined
+
+  const notify = () => wake?.()
+
+  async function listen(): Promise<void> {
+    try {
+      const client = await pool.connect()
+      client.on('notification', notify)
+      client.on('error', (err) => {
+        log.warn({ err }, 'outbox listener lost its connection')
+        client.release(err)
+        if (listener === client) listener = undefined
+      })
+      await client.query(`LISTEN ${ident(outboxChannel(schema))}`)
+      listener = client
+    } catch (err) {
+      log.warn({ err }, 'outbox listener could not connect; relying on the idle check')
+    }
+  }
+
+  async function pass(): Promise<number> {
+    const client = await pool.connect()
+    try {
+      await client.query('BEGIN')
+      const lock = await client.query<{ ok: boolean }>(
+        'SELECT pg_try_advisory_xact_lock(hashtext($1)) AS ok',
+        [`leadwire-outbox:${schema}`],
+      )
+      if (!lock.rows[0]?.ok) {
+        await client.query('COMMIT')
+        return 0
+      }
+      const { rows } = await client.query<OutboxRow>(
+        `SELECT id, topic, key, value, headers FROM ${ident(schema)}.outbox ORDER BY id LIMIT $1`,
+        [batchSize],
+      )
+      if (rows.length > 0) {
+        await producer.sendBatch({ topicMessages: groupByTopic(rows), acks: -1 })
+        await client.query(`DELETE FROM ${ident(schema)}.outbox WHERE id = ANY($1::bigint[])`, [
+          rows.map((r) => r.id),
+        ])
+      }
+      await client.query('COMMIT')
+      for (const r of rows) opts.metrics?.outboxPublished.inc({ topic: r.topic })
+      return rows.length
+    } catch (err) {
+      await client.query('ROLLBACK').catch(() => {})
+      throw err
+    } finally {
+      client.release()
+    }
+  }
+
+  async function run(): Promise<void> {
+    let backoff = 100
+    while (running) {
+      if (!listener) await listen()
+      try {
+        const published = await pass()
+        backoff = 100
+        if (published === batchSize) continue
+        opts.metrics?.outboxPending.set(0)
+        await waitForWork()
+      } catch (err) {
+        log.warn({ err, backoffMs: backoff }, 'outbox relay pass failed; will retry')
+        await sleep(backoff)
+        backoff = Math.min(backoff * 2, 5000)
+      }
+    }
+  }
+
+  async function waitForWork(): Promise<void> {
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, idleCheckMs)
+      wake = () => {
+        clearTimeout(timer)
+        resolve()
+      }
+    })
+    wake = undefined
+  }
+
+  return {
+    start() {
+      if (running) return
+      running = true
+      loop = run()
+    },
+    /** Finishes the pass in flight, then stops; rows not yet sent stay for the next start. */
+    async stop() {
+      running = false
+      wake?.()
+      await loop
+      if (listener) {
+        await listener.query(`UNLISTEN ${ident(outboxChannel(schema))}`).catch(() => {})
+        listener.release()
+        listener = undefined
+      }
+    },
+    /** Publishes what is pending now; for commands that exit right after. */
+    async drain() {
+      while ((await pass()) > 0) {}
+    },
+  }
+}
+
+export type OutboxRelay = ReturnType<typeof createOutboxRelay>
+
+function groupByTopic(rows: OutboxRow[]): { topic: string; messages: Message[] }[] {
+  const byTopic = new Map<string, Message[]>()
+  for (const r of rows) {
+    const list = byTopic.get(r.topic) ?? []
+    list.push({ key: r.key, value: r.value, headers: r.headers })
+    byTopic.set(r.topic, list)
+  }
+  return [...byTopic].map(([topic, messages]) => ({ topic, messages }))
+}
