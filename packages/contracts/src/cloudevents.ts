@@ -16,7 +16,7 @@ export interface LeadEvent<T = unknown> {
   id: string
   type: string
   source: string
-  time: string
+  time: string | undefined
   subject: string | undefined
   data: T
   traceparent: string | undefined
@@ -45,6 +45,11 @@ export function encodeEvent<S extends z.ZodType>(
   input: EncodeInput<z.input<S>>,
 ): KafkaRecord {
   const data = definition.schema.parse(input.data)
+  const leadId = leadIdOf(data)
+  // The key decides the partition; a key other than the lead id would break per-lead order.
+  if (leadId !== undefined && leadId !== input.key) {
+    throw new Error(`${definition.type}: key ${input.key} is not the event's lead id ${leadId}`)
+  }
   const headers: Record<string, string> = {
     ce_specversion: '1.0',
     ce_id: input.id,
@@ -135,15 +140,22 @@ export function decodeEvent<T = unknown>(
       id,
       type,
       source,
-      time: h('ce_time') ?? '',
+      time: h('ce_time'),
       subject: h('ce_subject'),
       data: parsed.data as T,
-      traceparent: h('traceparent'),
-      tracestate: h('tracestate'),
+      // The SDK writes the distributed-tracing extension as ce_traceparent; we write W3C's own header.
+      traceparent: h('traceparent') ?? h('ce_traceparent'),
+      tracestate: h('tracestate') ?? h('ce_tracestate'),
     },
   }
 }
 
 function fail(code: DecodeErrorCode, message: string): { ok: false; error: DecodeError } {
   return { ok: false, error: { code, message } }
+}
+
+function leadIdOf(data: unknown): string | undefined {
+  const d = data as { leadId?: unknown; lead?: { leadId?: unknown } } | null
+  const id = d?.leadId ?? d?.lead?.leadId
+  return typeof id === 'string' ? id : undefined
 }

@@ -39,8 +39,15 @@ export const source = z
     submissionId: text(200).optional(),
     campaign: text(200).optional(),
     utm: utm.optional(),
-    pageUrl: z.url().max(2048).optional(),
-    referrer: z.url().max(2048).optional(),
+    // Only web addresses: a CRM that renders these as links must never get a javascript: URL.
+    pageUrl: z
+      .url({ protocol: /^https?$/ })
+      .max(2048)
+      .optional(),
+    referrer: z
+      .url({ protocol: /^https?$/ })
+      .max(2048)
+      .optional(),
     originalOwnerId: text(64).optional().describe('For outbound replies: the rep who sent the outreach'),
   })
   .describe('Where the lead came from')
@@ -55,7 +62,8 @@ export const consent = z
 export const customFields = z
   .record(z.string().min(1).max(64), z.union([z.string().max(1000), z.number(), z.boolean(), z.null()]))
   .refine((fields) => Object.keys(fields).length <= 50, { message: 'at most 50 custom fields' })
-  .describe('Free-form fields from the form, bounded')
+  // A refinement has no JSON Schema form; maxProperties says the same to integrators.
+  .meta({ description: 'Free-form fields from the form, bounded', maxProperties: 50 })
 
 /** The lead as captured; travels on every later lead event so no service reads another's tables. */
 export const leadSnapshot = z.object({

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { segment, stage } from './primitives.ts'
+import { segment, stage, timestamp } from './primitives.ts'
 
 export const contribution = z.object({
   rule: z.string().describe('The playbook rule that gave the points'),
@@ -21,7 +21,7 @@ export const score = z.object({
     .nullable()
     .describe('The predictive model used, or null when the rubric alone decided'),
   probability: z.number().min(0).max(1).optional(),
-  scoredAt: z.iso.datetime({ offset: true }),
+  scoredAt: timestamp,
 })
 
 export type Score = z.infer<typeof score>

@@ -22,6 +22,10 @@ export const leadActivityRecordedV1 = defineEvent({
     activityId: z.string().min(1).max(200),
     activity: z.enum(activityTypes),
     occurredAt: timestamp,
-    properties: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).default({}),
+    properties: z
+      .record(z.string().max(64), z.union([z.string().max(1000), z.number(), z.boolean()]))
+      .refine((p) => Object.keys(p).length <= 50, { message: 'at most 50 properties' })
+      .meta({ maxProperties: 50 })
+      .default({}),
   }),
 })
