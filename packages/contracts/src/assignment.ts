@@ -3,6 +3,7 @@ import { repId, teamId, timestamp } from './primitives.ts'
 
 export const routingMethods = [
   'account_owner',
+  'dedicated',
   'original_owner',
   'round_robin',
   'load_balanced',

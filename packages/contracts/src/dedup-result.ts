@@ -14,7 +14,14 @@ export const dedupResult = z.object({
   duplicateOf: leadId.optional().describe('The earliest lead of the same identity'),
   matchWeight: z.number().optional(),
   matchProbability: z.number().min(0).max(1).optional(),
-  evidence: z.array(matchEvidence).default([]),
+  matchedOn: z
+    .array(z.string())
+    .default([])
+    .describe('Exact keys shared with the identity: email, phone, nameCompany'),
+  evidence: z
+    .array(matchEvidence)
+    .default([])
+    .describe('Per-field weights when a probabilistic match decided'),
 })
 
 export type DedupResult = z.infer<typeof dedupResult>

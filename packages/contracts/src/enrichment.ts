@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { seniority, timestamp } from './primitives.ts'
+import { department, seniority, timestamp } from './primitives.ts'
 
 export const emailKinds = ['work', 'free', 'disposable', 'role', 'invalid'] as const
 
@@ -29,7 +29,7 @@ export const enrichment = z.object({
   phoneE164: z.string().optional(),
   phoneCountry: z.string().length(2).optional(),
   seniority: seniority.optional(),
-  department: z.string().optional(),
+  department: department.optional(),
   country: z.string().length(2).optional(),
   region: z.string().optional(),
   timezone: z.string().optional(),

@@ -54,7 +54,7 @@ export const exampleEnrichment: Enrichment = {
   phoneE164: '+14155550142',
   phoneCountry: 'US',
   seniority: 'director',
-  department: 'Revenue Operations',
+  department: 'operations',
   country: 'US',
   timezone: 'America/Los_Angeles',
   employees: 1200,
@@ -82,6 +82,7 @@ export const exampleDedup: DedupResult = {
   isDuplicate: false,
   matchWeight: -11.2,
   matchProbability: 0.0004,
+  matchedOn: [],
   evidence: [
     { field: 'email', comparator: 'exact', level: 'different', weight: -9.6 },
     { field: 'company_domain', comparator: 'exact', level: 'exact', weight: 4.1 },

@@ -24,6 +24,22 @@ export const intent = z.enum(intents)
 export const seniorities = ['c_level', 'vp', 'director', 'manager', 'individual_contributor'] as const
 export const seniority = z.enum(seniorities)
 
+export const departments = [
+  'sales',
+  'marketing',
+  'engineering',
+  'it',
+  'finance',
+  'hr',
+  'operations',
+  'product',
+  'legal',
+  'executive',
+  'support',
+  'other',
+] as const
+export const department = z.enum(departments)
+
 export const stages = ['sql', 'mql', 'nurture'] as const
 export const stage = z.enum(stages)
 
@@ -33,3 +49,4 @@ export const segment = z
   .min(1)
   .max(64)
   .regex(/^[a-z][a-z0-9_]*$/)
+export type Department = (typeof departments)[number]
