@@ -1,7 +1,18 @@
-import { randomBytes } from 'node:crypto'
-import { createLogger, createNames, createPool, ident, loadConfig, type Names } from '@leadwire/runtime'
+import { randomBytes, randomUUID } from 'node:crypto'
+import { decodeEvent, type EventDefinition, type LeadEvent } from '@leadwire/contracts'
+import {
+  applyEvent,
+  createLogger,
+  createNames,
+  createPool,
+  ident,
+  loadConfig,
+  type Names,
+  type Subscription,
+} from '@leadwire/runtime'
 import type { Admin } from 'kafkajs'
 import type pg from 'pg'
+import type { z } from 'zod'
 import { migrateAll } from './services.ts'
 
 /**
@@ -39,3 +50,53 @@ export async function createTestNamespace(prefix = 't') {
 }
 
 export type TestNamespace = Awaited<ReturnType<typeof createTestNamespace>>
+
+/**
+ * Runs one event through a service's subscription on the real transactional path (event id,
+ * effects and emitted events in one commit), without Kafka: for service-level tests.
+ */
+export async function deliver<D extends EventDefinition>(
+  ns: TestNamespace,
+  service: string,
+  subscriptions: readonly Subscription[],
+  definition: D,
+  data: z.input<D['schema']>,
+  id: string = randomUUID(),
+): Promise<'handled' | 'duplicate'> {
+  const sub = subscriptions.find((s) => s.event.type === definition.type)
+  if (!sub) throw new Error(`${service} has no subscription for ${definition.type}`)
+  const parsed = definition.schema.parse(data)
+  const key =
+    (parsed as { leadId?: string; lead?: { leadId: string } }).leadId ??
+    (parsed as { lead: { leadId: string } }).lead.leadId
+  const event: LeadEvent<unknown> = {
+    id,
+    type: definition.type,
+    source: '/test',
+    time: new Date().toISOString(),
+    subject: key,
+    data: parsed,
+    traceparent: undefined,
+    tracestate: undefined,
+  }
+  return applyEvent(
+    { pool: ns.pool, names: ns.names, service, schema: ns.names.schema(service) },
+    sub,
+    event,
+    ns.log,
+  )
+}
+
+/** Takes what a service has emitted so far out of its outbox, decoded, oldest first. */
+export async function takeOutbox(ns: TestNamespace, service: string): Promise<LeadEvent<unknown>[]> {
+  const { rows } = await ns.pool.query<{ id: string; value: Buffer; headers: Record<string, string> }>(
+    `DELETE FROM ${ident(ns.names.schema(service))}.outbox RETURNING id, value, headers`,
+  )
+  return rows
+    .sort((a, b) => Number(a.id) - Number(b.id))
+    .map((r) => {
+      const decoded = decodeEvent(r)
+      if (!decoded.ok) throw new Error(`outbox holds an invalid event: ${decoded.error.message}`)
+      return decoded.event
+    })
+}

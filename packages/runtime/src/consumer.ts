@@ -1,23 +1,15 @@
-import { randomUUID } from 'node:crypto'
 import { setTimeout as sleep } from 'node:timers/promises'
-import {
-  decodeEvent,
-  type EventData,
-  type EventDefinition,
-  encodeEvent,
-  type KafkaRecord,
-  type LeadEvent,
-} from '@leadwire/contracts'
+import { decodeEvent, type EventData, type EventDefinition, type LeadEvent } from '@leadwire/contracts'
 import type { EachMessagePayload, Kafka, Producer } from 'kafkajs'
 import type pg from 'pg'
 import type { z } from 'zod'
+import { applyEvent } from './apply-event.ts'
 import { sendToDeadLetter } from './dead-letter.ts'
 import { errorCode, failurePolicy } from './errors.ts'
 import type { Logger } from './logger.ts'
 import type { Metrics } from './metrics.ts'
 import { baseTopic, type Names } from './names.ts'
-import { claimEvent, enqueueOutbox, type OutboxRecord } from './outbox.ts'
-import { currentTraceHeaders, extractContext, inSpan, SpanKind } from './tracing.ts'
+import { extractContext, inSpan, SpanKind } from './tracing.ts'
 
 export interface HandlerContext {
   /** The transaction the effects belong to; it also records the event id and the outbox rows. */
@@ -120,7 +112,7 @@ export function createConsumer(opts: ConsumerOptions) {
       },
       async (span) => {
         elog.setBindings({ traceId: span.spanContext().traceId })
-        const outcome = await withRetries(payload, elog, () => applyOnce(topic, sub, event, elog))
+        const outcome = await withRetries(payload, elog, () => applyEvent(opts, sub, event, elog, topic))
         metrics.handled.inc({ topic: base, outcome })
       },
     )
@@ -154,47 +146,6 @@ export function createConsumer(opts: ConsumerOptions) {
         waitMs = Math.min(waitMs * 2, 5000)
       }
     }
-  }
-
-  async function applyOnce(topic: string, sub: Subscription, event: LeadEvent<unknown>, elog: Logger) {
-    const tx = await opts.pool.connect()
-    try {
-      await tx.query('BEGIN')
-      if (!(await claimEvent(tx, opts.schema, event.id, topic))) {
-        await tx.query('ROLLBACK')
-        elog.debug('event already handled; skipped')
-        return 'duplicate' as const
-      }
-      const pending: OutboxRecord[] = []
-      const ctx: HandlerContext = {
-        tx,
-        log: elog,
-        emit: (definition, input) => pending.push(outgoing(definition, input)),
-      }
-      await sub.handle(event as LeadEvent<never>, ctx)
-      await enqueueOutbox(tx, opts.schema, pending)
-      await tx.query('COMMIT')
-      return 'handled' as const
-    } catch (err) {
-      await tx.query('ROLLBACK').catch(() => {})
-      throw err
-    } finally {
-      tx.release()
-    }
-  }
-
-  function outgoing<D extends EventDefinition>(
-    definition: D,
-    input: { key: string; data: unknown },
-  ): OutboxRecord {
-    const record: KafkaRecord = encodeEvent(definition, {
-      id: randomUUID(),
-      source: `/leadwire/${opts.service}`,
-      key: input.key,
-      data: input.data as z.input<D['schema']>,
-      ...currentTraceHeaders(),
-    })
-    return { ...record, topic: names.topic(definition.topic) }
   }
 
   async function deadLetter(payload: EachMessagePayload, reason: string, error: string, attempts: number) {

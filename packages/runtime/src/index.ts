@@ -1,3 +1,4 @@
+export * from './apply-event.ts'
 export * from './config.ts'
 export * from './connections.ts'
 export * from './consumer.ts'

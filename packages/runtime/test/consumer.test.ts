@@ -46,14 +46,20 @@ function startConsumer() {
         const b = behaviour.get(leadId)
         if (b && n <= b.failTimes) throw b.error()
         await ctx.tx.query(`INSERT INTO "${fx.schema}".effects (lead_id) VALUES ($1)`, [leadId])
-        ctx.emit(leadEnrichedV1, { key: leadId, data: { lead: event.data.lead, enrichment: exampleEnrichment } })
+        ctx.emit(leadEnrichedV1, {
+          key: leadId,
+          data: { lead: event.data.lead, enrichment: exampleEnrichment },
+        })
       }),
     ],
   })
 }
 
 async function effects(leadId: string): Promise<number> {
-  const { rows } = await fx.pool.query(`SELECT count(*)::int AS n FROM "${fx.schema}".effects WHERE lead_id = $1`, [leadId])
+  const { rows } = await fx.pool.query(
+    `SELECT count(*)::int AS n FROM "${fx.schema}".effects WHERE lead_id = $1`,
+    [leadId],
+  )
   return rows[0].n
 }
 
@@ -103,7 +109,10 @@ describe('consumer loop against a real broker', () => {
   it('gives an event id seen twice its effect once', async () => {
     const leadId = randomUUID()
     const eventId = randomUUID()
-    await producer.send({ topic: capturedTopic(), messages: [captured(leadId, eventId), captured(leadId, eventId)] })
+    await producer.send({
+      topic: capturedTopic(),
+      messages: [captured(leadId, eventId), captured(leadId, eventId)],
+    })
     const marker = randomUUID()
     await producer.send({ topic: capturedTopic(), messages: [captured(marker)] })
     await until(async () => (await effects(marker)) === 1)
@@ -141,7 +150,9 @@ describe('consumer loop against a real broker', () => {
     const leadId = randomUUID()
     behaviour.set(leadId, { failTimes: 99, error: () => new LeadwireError('BAD_LEAD', 'cannot be handled') })
     await producer.send({ topic: capturedTopic(), messages: [captured(leadId)] })
-    await until(async () => (await readTopic(fx.kafka, `${capturedTopic()}.dlq`, 10, 3000)).some((m) => m.key === leadId))
+    await until(async () =>
+      (await readTopic(fx.kafka, `${capturedTopic()}.dlq`, 10, 3000)).some((m) => m.key === leadId),
+    )
     expect(attempts.get(leadId)).toBe(1)
   })
 
@@ -152,12 +163,21 @@ describe('consumer loop against a real broker', () => {
       topic: capturedTopic(),
       messages: [
         { key: junkKey, value: Buffer.from('{not json'), headers: { ...bad.headers } },
-        { key: 'schema', value: Buffer.from('{"lead":{}}'), headers: { ...bad.headers, ce_id: randomUUID() } },
+        {
+          key: 'schema',
+          value: Buffer.from('{"lead":{}}'),
+          headers: { ...bad.headers, ce_id: randomUUID() },
+        },
         { key: 'no-ce', value: Buffer.from('{}') },
       ],
     })
     const reasons = async () =>
-      new Map((await readTopic(fx.kafka, `${capturedTopic()}.dlq`, 20, 3000)).map((m) => [m.key, m.headers.dlq_reason]))
+      new Map(
+        (await readTopic(fx.kafka, `${capturedTopic()}.dlq`, 20, 3000)).map((m) => [
+          m.key,
+          m.headers.dlq_reason,
+        ]),
+      )
     await until(async () => (await reasons()).size >= 5)
     const got = await reasons()
     expect(got.get(junkKey)).toBe('MALFORMED_JSON')

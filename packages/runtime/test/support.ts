@@ -39,7 +39,10 @@ export async function runtimeFixture(service = 'svc') {
 
 /** Reads every message of a topic from the start until `count` arrived or the time is up. */
 export async function readTopic(kafka: Kafka, topic: string, count: number, timeoutMs = 20_000) {
-  const consumer = kafka.consumer({ groupId: `reader-${randomBytes(4).toString('hex')}`, maxWaitTimeInMs: 50 })
+  const consumer = kafka.consumer({
+    groupId: `reader-${randomBytes(4).toString('hex')}`,
+    maxWaitTimeInMs: 50,
+  })
   const seen: { key: string | undefined; value: Buffer | null; headers: Record<string, string> }[] = []
   await consumer.connect()
   await consumer.subscribe({ topic, fromBeginning: true })
@@ -49,7 +52,9 @@ export async function readTopic(kafka: Kafka, topic: string, count: number, time
   })
   await consumer.run({
     eachMessage: async ({ message }) => {
-      const headers = Object.fromEntries(Object.entries(message.headers ?? {}).map(([k, v]) => [k, String(v)]))
+      const headers = Object.fromEntries(
+        Object.entries(message.headers ?? {}).map(([k, v]) => [k, String(v)]),
+      )
       seen.push({ key: message.key?.toString(), value: message.value, headers })
       if (seen.length >= count) done()
     },
