@@ -42,6 +42,9 @@ export function startService(
     cwd: repoRoot,
     env: { ...opts.env, HTTP_PORT: String(opts.port) },
     stdio: ['ignore', 'pipe', 'pipe'],
+    // Its own process group: a Ctrl-C in the terminal reaches only the parent, which then
+    // stops each service once, gracefully (a second signal would make it exit at once).
+    detached: true,
   })
   let buffered = ''
   const onData = (chunk: Buffer) => {

@@ -10,9 +10,9 @@ import {
   loadConfig,
   topicPlan,
 } from '@leadwire/runtime'
-import { type RunningService, startService } from './processes.ts'
+import { type Pipeline, startPipeline } from './pipeline.ts'
 import { postSamples, printRoutes, watchRouted } from './samples.ts'
-import { migrateAll, repoRoot, services } from './services.ts'
+import { migrateAll, repoRoot } from './services.ts'
 
 const stateDir = `${repoRoot}.leadwire`
 const lockFile = `${stateDir}/stack.pid`
@@ -64,24 +64,13 @@ await admin.disconnect()
 say(`migrations applied; ${created.length} topics created`)
 
 const logDir = `${stateDir}/logs`
-const running: RunningService[] = services.map(({ name, port }) =>
-  startService(name, {
-    env: process.env,
-    port,
-    logDir,
-    onLine: (line) => {
-      // Full JSON logs go to the files; the terminal shows warnings and errors only.
-      if (/"level":(40|50|60)/.test(line)) console.log(`[${name}] ${line}`)
-    },
-  }),
-)
-
+let pipeline: Pipeline | undefined
 let stopping = false
 async function stopAll(code: number) {
   if (stopping) process.exit(1)
   stopping = true
   say('stopping services')
-  await Promise.all(running.map((s) => s.stop()))
+  await pipeline?.stop()
   rmSync(lockFile, { force: true })
   say('stopped (Kafka keeps running: `npm run kafka:stop` stops it)')
   process.exit(code)
@@ -90,7 +79,15 @@ process.on('SIGINT', () => void stopAll(0))
 process.on('SIGTERM', () => void stopAll(0))
 
 try {
-  await Promise.all(running.map((s) => s.ready()))
+  pipeline = await startPipeline({
+    env: process.env,
+    logDir,
+    ports: 'default',
+    // Full JSON logs go to the files; the terminal shows warnings and errors only.
+    onLine: (name, line) => {
+      if (/"level":(40|50|60)/.test(line)) console.log(`[${name}] ${line}`)
+    },
+  })
 } catch (err) {
   say((err as Error).message)
   await stopAll(1)

@@ -10,6 +10,7 @@ import {
   type Names,
   type Subscription,
 } from '@leadwire/runtime'
+import { Redis } from 'ioredis'
 import type { Admin } from 'kafkajs'
 import type pg from 'pg'
 import type { z } from 'zod'
@@ -41,6 +42,7 @@ export async function createTestNamespace(prefix = 't') {
       )
       for (const { nspname } of rows) await pool.query(`DROP SCHEMA ${ident(nspname)} CASCADE`)
       await pool.end()
+      await deleteRedisKeys(config.redis.url, names.redisKey('*'))
       if (admin) {
         const mine = (await admin.listTopics()).filter((t) => t.startsWith(`${namespace}.`))
         if (mine.length) await admin.deleteTopics({ topics: mine })
@@ -50,6 +52,21 @@ export async function createTestNamespace(prefix = 't') {
 }
 
 export type TestNamespace = Awaited<ReturnType<typeof createTestNamespace>>
+
+async function deleteRedisKeys(url: string, pattern: string): Promise<void> {
+  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1 })
+  try {
+    await redis.connect()
+    let cursor = '0'
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 500)
+      if (keys.length) await redis.del(...keys)
+      cursor = next
+    } while (cursor !== '0')
+  } finally {
+    redis.disconnect()
+  }
+}
 
 /**
  * Runs one event through a service's subscription on the real transactional path (event id,
