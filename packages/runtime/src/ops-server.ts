@@ -55,10 +55,8 @@ async function probe(check: HealthCheck, timeoutMs: number): Promise<string> {
 
 /** A small HTTP server with only the ops routes, for the consumer services. */
 export function createOpsServer(opts: OpsRoutesOptions & { log: Logger }) {
-  const app = Fastify({
-    loggerInstance: opts.log.child({ component: 'ops-http' }),
-    disableRequestLogging: true,
-  })
+  // Probes hit these routes every few seconds: log only what goes wrong.
+  const app = Fastify({ loggerInstance: opts.log.child({ component: 'ops-http' }, { level: 'warn' }) })
   app.register(opsRoutes, opts)
   return app
 }
