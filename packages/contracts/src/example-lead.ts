@@ -94,7 +94,7 @@ export const exampleScore: Score = {
   intent: 35,
   total: 97,
   stage: 'sql',
-  segment: 'enterprise',
+  segment: 'enterprise_demo',
   contributions: [
     { rule: 'title_director_plus', kind: 'fit', points: 25 },
     { rule: 'employees_500_plus', kind: 'fit', points: 25 },

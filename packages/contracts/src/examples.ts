@@ -93,7 +93,7 @@ export const exampleLeadSlaBreached: events.LeadSlaBreachedV1 = {
   leadId: exampleLeadId,
   repId: 'rep_0142',
   teamId: 'enterprise-ae-west',
-  segment: 'enterprise',
+  segment: 'enterprise_demo',
   level: 'warning',
   step: 0,
   action: 'notify',

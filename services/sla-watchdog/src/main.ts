@@ -1,0 +1,40 @@
+import { fileURLToPath } from 'node:url'
+import { loadPlaybook } from '@leadwire/playbook'
+import { loadConfig, runConsumerService } from '@leadwire/runtime'
+import { z } from 'zod'
+import { createWatchdogSubscriptions } from './consumer.ts'
+import { createPgClockStore } from './pg-clock-store.ts'
+import { createPgFirstTouchStore } from './pg-first-touch-store.ts'
+import { createTicker } from './ticker.ts'
+
+const config = loadConfig(process.env, {
+  service: 'sla-watchdog',
+  defaultPort: 3005,
+  extend: {
+    PLAYBOOK_PATH: z
+      .string()
+      .min(1)
+      .default(fileURLToPath(new URL('../../../infra/seed/playbook.yaml', import.meta.url))),
+    // How late a step may fire at most; each tick is one indexed query when nothing is due.
+    SLA_TICK_MS: z.coerce.number().int().min(10).max(60_000).default(250),
+  },
+})
+
+// Deadlines are planned from the playbook once at start; a changed playbook takes a restart.
+const playbook = await loadPlaybook(config.extra.PLAYBOOK_PATH)
+
+await runConsumerService(config, (deps) => ({
+  subscriptions: createWatchdogSubscriptions({
+    playbook,
+    clocks: createPgClockStore(),
+    touches: createPgFirstTouchStore(),
+  }),
+  background: createTicker({
+    pool: deps.pool,
+    schema: deps.schema,
+    names: deps.names,
+    log: deps.log.child({ component: 'ticker' }),
+    clock: () => new Date(),
+    intervalMs: config.extra.SLA_TICK_MS,
+  }),
+}))
