@@ -79,8 +79,9 @@ async function outcomeOf(leadId: string, timeoutMs = 30_000) {
   throw new Error(`lead ${leadId} was neither routed nor nurtured within ${timeoutMs} ms`)
 }
 
-const enterpriseDemo = (email: string) => ({
-  contact: { firstName: 'Grace', lastName: 'Okoye', email, title: 'VP of Engineering' },
+// Each person differs in name too: dedup also matches on name + company, not only on email.
+const enterpriseDemo = (email: string, lastName: string) => ({
+  contact: { firstName: 'Grace', lastName, email, title: 'VP of Engineering' },
   company: { name: 'Wakanda Software', employees: 3000, industry: 'Software', country: 'US' },
   source: { channel: 'inbound_form', intent: 'demo_request', formId: 'demo' },
 })
@@ -89,7 +90,7 @@ describe('a lead through the whole pipeline', () => {
   const traceId = randomBytes(16).toString('hex')
 
   it('routes an enterprise demo request to an enterprise AE, with the reason, in the caller’s trace', async () => {
-    const leadId = await post(enterpriseDemo(`grace.okoye@wakanda-${ns.namespace}.com`), {
+    const leadId = await post(enterpriseDemo(`grace.okoye@wakanda-${ns.namespace}.com`, 'Okoye'), {
       traceparent: `00-${traceId}-${randomBytes(8).toString('hex')}-01`,
     })
     const out = await outcomeOf(leadId)
@@ -104,7 +105,7 @@ describe('a lead through the whole pipeline', () => {
   })
 
   it('starts the SLA clock for the routed lead: 5 calendar minutes for an enterprise demo', async () => {
-    const leadId = await post(enterpriseDemo(`sla.check@wakanda-${ns.namespace}.com`))
+    const leadId = await post(enterpriseDemo(`sla.check@wakanda-${ns.namespace}.com`, 'Adebayo'))
     const routed = (await outcomeOf(leadId)).data as LeadRoutedV1
     const schema = ns.names.schema('sla-watchdog')
     const end = Date.now() + 15_000
@@ -122,9 +123,9 @@ describe('a lead through the whole pipeline', () => {
   })
 
   it('sends a returning person to the rep who already owns them', async () => {
-    const first = await post(enterpriseDemo(`returning@wakanda-${ns.namespace}.com`))
+    const first = await post(enterpriseDemo(`returning@wakanda-${ns.namespace}.com`, 'Mensah'))
     const owner = ((await outcomeOf(first)).data as LeadRoutedV1).assignment.repId
-    const again = await post(enterpriseDemo(`Returning+2@Wakanda-${ns.namespace}.com`))
+    const again = await post(enterpriseDemo(`Returning+2@Wakanda-${ns.namespace}.com`, 'Mensah'))
     const routed = (await outcomeOf(again)).data as LeadRoutedV1
     expect(routed.dedup).toMatchObject({ isDuplicate: true, duplicateOf: first })
     expect(routed.assignment).toMatchObject({ repId: owner, method: 'account_owner' })
