@@ -32,7 +32,7 @@ function alreadyRunning(): number | undefined {
 const other = alreadyRunning()
 if (other) {
   say(`a stack is already running (pid ${other}): capture API on http://127.0.0.1:3000, docs at /docs.`)
-  say('Stop it with Ctrl-C in its terminal (or `kill ' + other + '`) before starting another.')
+  say(`Stop it with Ctrl-C in its terminal (or \`kill ${other}\`) before starting another.`)
   process.exit(1)
 }
 mkdirSync(stateDir, { recursive: true })
