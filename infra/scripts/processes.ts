@@ -38,14 +38,19 @@ export function startService(
   mkdirSync(opts.logDir, { recursive: true })
   const logFile = `${opts.logDir}/${name}.log`
   const out = createWriteStream(logFile, { flags: 'a' })
-  const child = spawn(process.execPath, [`${serviceDir(name)}/src/main.ts`], {
-    cwd: repoRoot,
-    env: { ...opts.env, HTTP_PORT: String(opts.port) },
-    stdio: ['ignore', 'pipe', 'pipe'],
-    // Its own process group: a Ctrl-C in the terminal reaches only the parent, which then
-    // stops each service once, gracefully (a second signal would make it exit at once).
-    detached: true,
-  })
+  // kafkajs sets a negative timeout on Node 24 (harmless, reported upstream); keep logs clean.
+  const child = spawn(
+    process.execPath,
+    ['--disable-warning=TimeoutNegativeWarning', `${serviceDir(name)}/src/main.ts`],
+    {
+      cwd: repoRoot,
+      env: { ...opts.env, HTTP_PORT: String(opts.port) },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      // Its own process group: a Ctrl-C in the terminal reaches only the parent, which then
+      // stops each service once, gracefully (a second signal would make it exit at once).
+      detached: true,
+    },
+  )
   let buffered = ''
   const onData = (chunk: Buffer) => {
     out.write(chunk)

@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto'
 import { readFileSync } from 'node:fs'
-import { decodeEvent, type LeadRoutedV1, leadRoutedV1 } from '@leadwire/contracts'
+import {
+  decodeEvent,
+  type LeadNurturedV1,
+  type LeadRoutedV1,
+  leadNurturedV1,
+  leadRoutedV1,
+} from '@leadwire/contracts'
 import type { Kafka } from 'kafkajs'
 
 export interface PostedSample {
@@ -33,50 +39,65 @@ export async function postSamples(baseUrl: string, file: string): Promise<Posted
   return posted
 }
 
-/** Reads leads.routed.v1 with a throwaway consumer group, from now on. */
-export async function watchRouted(kafka: Kafka, topic: string) {
-  const routed = new Map<string, LeadRoutedV1>()
+export type Outcome = { routed: LeadRoutedV1 } | { nurtured: LeadNurturedV1 }
+
+/** Reads leads.routed.v1 and leads.nurture.v1 with a throwaway consumer group, from now on. */
+export async function watchOutcomes(kafka: Kafka, topics: { routed: string; nurture: string }) {
+  const outcomes = new Map<string, Outcome>()
   const consumer = kafka.consumer({ groupId: `leadwire-stack-watch-${randomUUID()}`, maxWaitTimeInMs: 50 })
   await consumer.connect()
-  await consumer.subscribe({ topic, fromBeginning: false })
-  await consumer.run({
-    eachMessage: async ({ message }) => {
-      const decoded = decodeEvent<LeadRoutedV1>(message, [leadRoutedV1])
-      if (decoded.ok) routed.set(decoded.event.data.lead.leadId, decoded.event.data)
-    },
-  })
-  // A fresh group starts at the end only once it has joined: wait for the assignment.
-  await new Promise<void>((resolve) => {
+  await consumer.subscribe({ topics: [topics.routed, topics.nurture], fromBeginning: false })
+  // A fresh group starts at the end only once it has joined: listen before running, since
+  // the join can complete before run() returns.
+  const joined = new Promise<void>((resolve) => {
     const off = consumer.on(consumer.events.GROUP_JOIN, () => {
       off()
       resolve()
     })
   })
+  await consumer.run({
+    eachMessage: async ({ message }) => {
+      const decoded = decodeEvent(message, [leadRoutedV1, leadNurturedV1])
+      if (!decoded.ok) return
+      const data = decoded.event.data as LeadRoutedV1 | LeadNurturedV1
+      const outcome =
+        decoded.event.type === leadRoutedV1.type
+          ? { routed: data as LeadRoutedV1 }
+          : { nurtured: data as LeadNurturedV1 }
+      outcomes.set(data.lead.leadId, outcome)
+    },
+  })
+  await joined
   return {
     async waitFor(leadIds: string[], timeoutMs: number) {
       const end = Date.now() + timeoutMs
-      while (Date.now() < end && !leadIds.every((id) => routed.has(id)))
+      while (Date.now() < end && !leadIds.every((id) => outcomes.has(id))) {
         await new Promise((r) => setTimeout(r, 100))
-      return routed
+      }
+      return outcomes
     },
     stop: () => consumer.disconnect(),
   }
 }
 
-export function printRoutes(samples: PostedSample[], routed: Map<string, LeadRoutedV1>): void {
+export function printOutcomes(samples: PostedSample[], outcomes: Map<string, Outcome>): void {
   console.log('\nSample leads, where they went and why:')
   for (const s of samples) {
-    const r = routed.get(s.leadId)
-    if (!r) {
-      console.log(`  - ${s.label}: not routed yet (nurture, or still in flight)`)
-      continue
+    const o = outcomes.get(s.leadId)
+    if (!o) {
+      console.log(`  - ${s.label}: still in flight (see the service logs)`)
+    } else if ('routed' in o) {
+      const { assignment: a, score } = o.routed
+      const to = a.repName ? `${a.repName} (${a.teamId})` : `queue ${a.queue}`
+      console.log(`  - ${s.label} -> ${to}`)
+      console.log(
+        `      ${score.segment}, ${score.stage.toUpperCase()} ${score.total} pts, ${a.method}: ${a.reason}`,
+      )
+    } else {
+      const { score, reason, exitCriteria } = o.nurtured
+      console.log(`  - ${s.label} -> nurture (${score.total} pts): ${reason}`)
+      for (const c of exitCriteria) console.log(`      back to routing: ${c}`)
     }
-    const a = r.assignment
-    const to = a.repName ? `${a.repName} (${a.teamId})` : `queue ${a.queue}`
-    console.log(`  - ${s.label} -> ${to}`)
-    console.log(
-      `      segment ${r.score.segment}, ${r.score.stage.toUpperCase()} ${r.score.total} pts, ${a.method}: ${a.reason}`,
-    )
   }
   console.log('')
 }

@@ -11,7 +11,7 @@ import {
   topicPlan,
 } from '@leadwire/runtime'
 import { type Pipeline, startPipeline } from './pipeline.ts'
-import { postSamples, printRoutes, watchRouted } from './samples.ts'
+import { postSamples, printOutcomes, watchOutcomes } from './samples.ts'
 import { migrateAll, repoRoot } from './services.ts'
 
 const stateDir = `${repoRoot}.leadwire`
@@ -94,9 +94,12 @@ try {
 }
 say(`all six services ready; logs in ${logDir}`)
 
-const watcher = await watchRouted(kafka, names.topic('leads.routed.v1'))
+const watcher = await watchOutcomes(kafka, {
+  routed: names.topic('leads.routed.v1'),
+  nurture: names.topic('leads.nurture.v1'),
+})
 const samples = await postSamples('http://127.0.0.1:3000', `${repoRoot}infra/seed/sample-leads.json`)
-printRoutes(
+printOutcomes(
   samples,
   await watcher.waitFor(
     samples.map((s) => s.leadId),

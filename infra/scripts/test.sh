@@ -19,4 +19,15 @@ step "generated contracts are up to date"
 node packages/contracts/scripts/generate.ts --check
 
 step "tests (unit, integration, e2e)"
-vitest run "$@"
+mkdir -p .leadwire
+results=.leadwire/vitest-results.json
+status=0
+vitest run --reporter=default --reporter=json --outputFile.json="$results" "$@" || status=$?
+# One plain closing line with the counts, whatever the runner printed above it.
+# shellcheck disable=SC2016 # the JavaScript below is not for the shell to expand
+node -e '
+  const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"))
+  const skipped = r.numPendingTests + r.numTodoTests
+  console.log(`tests: ${r.numPassedTests} passed, ${r.numFailedTests} failed, ${skipped} skipped`)
+' "$results" || true
+exit $status

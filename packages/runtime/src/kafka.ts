@@ -1,7 +1,13 @@
 import { dlqRetentionMs, dlqTopicName, type TopicDefinition, topics } from '@leadwire/contracts'
-import { type Admin, Kafka, logLevel, type Producer } from 'kafkajs'
+import { type Admin, Kafka, logLevel, Partitioners, type Producer } from 'kafkajs'
 import type { Logger } from './logger.ts'
 import type { Names } from './names.ts'
+
+// Known, understood notices that would otherwise print at every start:
+// - the partitioner notice: we pass the (murmur2, Java-compatible) default explicitly;
+// - limited retries on the idempotent producer: a batch that finally fails stays in the
+//   outbox and is sent again later; consumers drop any duplicate by its event id.
+const quiet = ['KafkaJS v2.0.0 switched default partitioner', 'Limiting retries for the idempotent producer']
 
 /** kafkajs logs through pino, at warn and above; its info chatter is per connection. */
 export function createKafka(opts: { brokers: readonly string[]; clientId: string; log: Logger }): Kafka {
@@ -14,6 +20,7 @@ export function createKafka(opts: { brokers: readonly string[]; clientId: string
       () =>
       ({ level, log: entry }) => {
         const { message, ...rest } = entry
+        if (quiet.some((q) => message.startsWith(q))) return
         if (level <= logLevel.ERROR) log.error(rest, message)
         else log.warn(rest, message)
       },
@@ -26,7 +33,12 @@ export function createKafka(opts: { brokers: readonly string[]; clientId: string
  * partition's messages, which keeps one lead's events in order.
  */
 export function createProducer(kafka: Kafka): Producer {
-  return kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false })
+  return kafka.producer({
+    idempotent: true,
+    maxInFlightRequests: 1,
+    allowAutoTopicCreation: false,
+    createPartitioner: Partitioners.DefaultPartitioner,
+  })
 }
 
 export interface TopicPlan {
