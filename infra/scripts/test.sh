@@ -8,6 +8,7 @@ step() { printf '\n== %s\n' "$*"; }
 step "dependencies: PostgreSQL, Redis, Kafka"
 if [ -z "${DATABASE_URL:-}${REDIS_URL:-}" ]; then bash infra/scripts/ensure-deps.sh; fi
 if [ -z "${KAFKA_BROKERS:-}" ]; then bash infra/kafka/kafka.sh start; fi
+bash infra/scripts/ensure-tools.sh
 
 step "type check (tsc --noEmit)"
 tsc --noEmit -p tsconfig.json
