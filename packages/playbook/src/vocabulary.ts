@@ -1,42 +1,13 @@
-/*
- * The words a playbook may use. They mirror @leadwire/contracts (which this package does not
- * depend on, so RevOps tooling can validate a playbook without the event schemas); a test in
- * services/scoring checks that the two lists never drift apart.
- */
-export const channels = ['inbound_form', 'outbound_reply', 'event', 'referral', 'import'] as const
-export const intents = [
-  'demo_request',
-  'pricing',
-  'contact_sales',
-  'content_download',
-  'webinar',
-  'newsletter',
-  'trial',
-  'other',
-] as const
-export const seniorities = ['c_level', 'vp', 'director', 'manager', 'individual_contributor'] as const
-export const stages = ['sql', 'mql', 'nurture'] as const
-export const emailKinds = ['work', 'free', 'disposable', 'role', 'invalid'] as const
-export const activityTypes = [
-  'page_view',
-  'pricing_page',
-  'demo_request',
-  'content_download',
-  'webinar',
-  'email_open',
-  'email_click',
-  'outbound_reply',
-] as const
+import { activityTypes, intents } from '@leadwire/contracts'
+
+// The words events use come from the contracts, the one source of truth for them.
+export { activityTypes, channels, emailKinds, intents, seniorities, stages } from '@leadwire/contracts'
 
 /** An intent signal: what the form asked for, or something the lead did later. */
-export const signalTypes = [
-  ...intents,
-  'page_view',
-  'pricing_page',
-  'email_open',
-  'email_click',
-  'outbound_reply',
-] as const
+export const signalTypes = [...new Set([...intents, ...activityTypes])] as readonly (
+  | (typeof intents)[number]
+  | (typeof activityTypes)[number]
+)[]
 export type SignalType = (typeof signalTypes)[number]
 
 export const weekdays = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const
