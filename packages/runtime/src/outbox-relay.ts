@@ -41,7 +41,13 @@ export function createOutboxRelay(opts: OutboxRelayOptions) {
   let listener: pg.PoolClient | undefined
   let loop: Promise<void> | undefined
 
-  const notify = () => wake?.()
+  // A NOTIFY that lands while a pass runs must not be lost, or the rows it announced would
+  // wait for the idle check: it marks the relay dirty, and the next wait returns at once.
+  let dirty = false
+  const notify = () => {
+    dirty = true
+    wake?.()
+  }
 
   async function listen(): Promise<void> {
     try {
@@ -111,14 +117,17 @@ export function createOutboxRelay(opts: OutboxRelayOptions) {
   }
 
   async function waitForWork(): Promise<void> {
-    await new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, idleCheckMs)
-      wake = () => {
-        clearTimeout(timer)
-        resolve()
-      }
-    })
-    wake = undefined
+    if (!dirty) {
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, idleCheckMs)
+        wake = () => {
+          clearTimeout(timer)
+          resolve()
+        }
+      })
+      wake = undefined
+    }
+    dirty = false
   }
 
   return {

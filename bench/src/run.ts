@@ -1,0 +1,123 @@
+import { cpus } from 'node:os'
+import { encodeEvent, leadCapturedV1 } from '@leadwire/contracts'
+import { exampleLeadCaptured } from '@leadwire/contracts/examples'
+import { createKafka, ensureTopics, topicPlan } from '@leadwire/runtime'
+import { type Pipeline, startPipeline } from '@leadwire/stack/pipeline'
+import { repoRoot } from '@leadwire/stack/services'
+import { createTestNamespace } from '@leadwire/stack/testing'
+import { measureFloor } from './floor.ts'
+import { measureLeadwire } from './leadwire.ts'
+import { formatTable, type StepResult, writeResults } from './report.ts'
+import { watchResources } from './resources.ts'
+
+export interface BenchOptions {
+  rates: number[]
+  stepMs: number
+  drainMs: number
+  partitions: number
+  log: (line: string) => void
+}
+
+export const fullBench: Omit<BenchOptions, 'log'> = {
+  rates: [50, 200, 500, 1000, 2000],
+  stepMs: 20_000,
+  drainMs: 60_000,
+  partitions: 6,
+}
+export const smokeBench: Omit<BenchOptions, 'log'> = {
+  rates: [20],
+  stepMs: 3000,
+  drainMs: 30_000,
+  partitions: 2,
+}
+
+/**
+ * Brings up a private copy of the stack (its own namespace, free ports), then for each rate
+ * measures the bare Kafka floor and leadwire at that rate, and stops at saturation.
+ */
+export async function runBench(opts: BenchOptions) {
+  const ns = await createTestNamespace('bench')
+  const kafka = createKafka({ brokers: ns.config.kafka.brokers, clientId: 'leadwire-bench', log: ns.log })
+  const admin = kafka.admin()
+  await admin.connect()
+  let pipeline: Pipeline | undefined
+  try {
+    await ns.migrate()
+    await ensureTopics(admin, topicPlan(ns.names, undefined, opts.partitions))
+    pipeline = await startPipeline({
+      env: ns.env,
+      logDir: `${repoRoot}.leadwire/bench-logs/${ns.namespace}`,
+      ports: 'free',
+    })
+    const messageBytes = capturedEventBytes()
+    const steps: StepResult[] = []
+    for (const rate of opts.rates) {
+      opts.log(`step ${rate}/s: floor`)
+      const floor = await measureFloor({
+        kafka,
+        admin,
+        prefix: `${ns.namespace}.s${rate}`,
+        partitions: opts.partitions,
+        maxWaitMs: ns.config.kafka.maxWaitMs,
+        messageBytes,
+        rate,
+        durationMs: opts.stepMs,
+      })
+      opts.log(`step ${rate}/s: leadwire`)
+      const resources = watchResources(pipeline.services)
+      const leadwire = await measureLeadwire({
+        kafka,
+        captureUrl: pipeline.captureUrl,
+        routedTopic: ns.names.topic('leads.routed.v1'),
+        rate,
+        durationMs: opts.stepMs,
+        drainMs: opts.drainMs,
+        run: ns.namespace,
+      })
+      steps.push({ rate, floor, leadwire, ...resources.stop() })
+      if (saturated(rate, leadwire)) {
+        opts.log(`saturated at ${rate}/s: stopping the ramp`)
+        break
+      }
+    }
+    return {
+      machine: { cores: cpus().length, cpu: cpus()[0]?.model, node: process.version },
+      messageBytes,
+      steps,
+    }
+  } finally {
+    await pipeline?.stop()
+    await ns.cleanup(admin)
+    await admin.disconnect()
+  }
+}
+
+/** Past saturation the numbers only measure queueing: under 90% of the rate, or losses. */
+function saturated(rate: number, step: StepResult['leadwire']): boolean {
+  return (
+    step.achievedPerSecond < rate * 0.9 ||
+    step.missing > 0 ||
+    step.errors + step.dropped > step.accepted * 0.01
+  )
+}
+
+function capturedEventBytes(): number {
+  const { lead } = exampleLeadCaptured
+  return encodeEvent(leadCapturedV1, {
+    id: crypto.randomUUID(),
+    source: '/bench',
+    key: lead.leadId,
+    data: exampleLeadCaptured,
+  }).value.length
+}
+
+if (import.meta.main) {
+  const smoke = process.argv.includes('--smoke')
+  const result = await runBench({
+    ...(smoke ? smokeBench : fullBench),
+    log: (l) => console.error(`bench: ${l}`),
+  })
+  console.log(formatTable(result.steps))
+  console.log(`\nresults: ${writeResults(`${repoRoot}results`, result)}`)
+  process.exit(0)
+}
