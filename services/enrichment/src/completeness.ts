@@ -16,7 +16,7 @@ const fieldKnown: Readonly<Record<string, Known>> = {
   title: (lead) => lead.contact.title !== undefined,
   seniority: (_, e) => e.seniority !== undefined,
   department: (_, e) => e.department !== undefined,
-  companyName: (lead) => lead.company.name !== undefined,
+  companyName: (lead, e) => lead.company.name !== undefined || e.firmographics?.name !== undefined,
   companyDomain: (_, e) => e.companyDomain !== undefined,
   employees: (_, e) => e.employees !== undefined,
   industry: (_, e) => e.industry !== undefined,

@@ -1,6 +1,6 @@
 import { enrichment as enrichmentSchema, type LeadSnapshot } from '@leadwire/contracts'
 import { describe, expect, it } from 'vitest'
-import { deriveEnrichment } from './derive.ts'
+import { enrichLead } from './assemble.ts'
 
 const now = new Date('2025-03-01T12:00:00.000Z')
 const at = now.toISOString()
@@ -19,13 +19,13 @@ function buildLead(
   }
 }
 
-describe('deriveEnrichment', () => {
-  it('derives every field it can from a typical form fill, each with provenance', () => {
+describe('enrichLead without providers', () => {
+  it('derives every field it can from a typical form fill, each with provenance', async () => {
     const lead = buildLead({
       contact: { email: 'Jane.Doe@Acme.com', phone: '(415) 555-2671', title: 'VP of Sales' },
       company: { name: 'Acme', employees: 800, industry: 'Software', country: 'US' },
     })
-    const result = deriveEnrichment(lead, { now, requiredFields: ['email', 'phone', 'seniority', 'country'] })
+    const result = await enrichLead(lead, { now, requiredFields: ['email', 'phone', 'seniority', 'country'] })
     expect(result).toMatchObject({
       email: { normalized: 'jane.doe@acme.com', domain: 'acme.com', kind: 'work' },
       companyDomain: 'acme.com',
@@ -34,6 +34,8 @@ describe('deriveEnrichment', () => {
       seniority: 'vp',
       department: 'sales',
       country: 'US',
+      region: 'NAMER',
+      timezone: 'America/Los_Angeles',
       employees: 800,
       industry: 'Software',
       completeness: 1,
@@ -50,40 +52,42 @@ describe('deriveEnrichment', () => {
       country: { source: 'submitted', at },
       employees: { source: 'submitted', at },
       industry: { source: 'submitted', at },
+      region: { source: 'derived', at },
+      timezone: { source: 'derived', at },
     })
     expect(enrichmentSchema.parse(result)).toEqual(result)
   })
 
-  it('never overrides a submitted company domain or country with a derived one', () => {
+  it('never overrides a submitted company domain or country with a derived one', async () => {
     const lead = buildLead({
       contact: { email: 'jane@acme-mail.com', phone: '+44 20 7946 0958' },
       company: { domain: 'https://www.Acme.io/', country: 'DE' },
     })
-    const result = deriveEnrichment(lead, { now, requiredFields: [] })
+    const result = await enrichLead(lead, { now, requiredFields: [] })
     expect(result.companyDomain).toBe('acme.io')
     expect(result.provenance.companyDomain?.source).toBe('submitted')
     expect(result.country).toBe('DE')
     expect(result.phoneCountry).toBe('GB')
   })
 
-  it('takes no company domain from a free, disposable or invalid address', () => {
+  it('takes no company domain from a free, disposable or invalid address', async () => {
     for (const email of ['jane@gmail.com', 'jane@mailinator.com', 'jane@acme']) {
       expect(
-        deriveEnrichment(buildLead({ contact: { email } }), { now, requiredFields: [] }).companyDomain,
+        (await enrichLead(buildLead({ contact: { email } }), { now, requiredFields: [] })).companyDomain,
       ).toBeUndefined()
     }
   })
 
-  it('takes the company domain from a role address', () => {
-    const result = deriveEnrichment(buildLead({ contact: { email: 'sales@acme.de' } }), {
+  it('takes the company domain from a role address', async () => {
+    const result = await enrichLead(buildLead({ contact: { email: 'sales@acme.de' } }), {
       now,
       requiredFields: [],
     })
     expect(result).toMatchObject({ email: { kind: 'role' }, companyDomain: 'acme.de', country: 'DE' })
   })
 
-  it('finds the country from the phone when none was submitted, else from the ccTLD', () => {
-    const byPhone = deriveEnrichment(
+  it('finds the country from the phone when none was submitted, else from the ccTLD', async () => {
+    const byPhone = await enrichLead(
       buildLead({ contact: { email: 'jane@acme.fr', phone: '+44 20 7946 0958' } }),
       {
         now,
@@ -91,21 +95,21 @@ describe('deriveEnrichment', () => {
       },
     )
     expect(byPhone.country).toBe('GB')
-    const byDomain = deriveEnrichment(buildLead({ contact: { email: 'jane@acme.fr' } }), {
+    const byDomain = await enrichLead(buildLead({ contact: { email: 'jane@acme.fr' } }), {
       now,
       requiredFields: [],
     })
     expect(byDomain).toMatchObject({ country: 'FR', provenance: { country: { source: 'derived', at } } })
-    const generic = deriveEnrichment(buildLead({ contact: { email: 'jane@acme.io' } }), {
+    const generic = await enrichLead(buildLead({ contact: { email: 'jane@acme.io' } }), {
       now,
       requiredFields: [],
     })
     expect(generic.country).toBeUndefined()
   })
 
-  it('reports the share of required fields known and lists the rest', () => {
+  it('reports the share of required fields known and lists the rest', async () => {
     const lead = buildLead({ contact: { email: 'jane@acme.com', phone: 'not a phone', title: 'CTO' } })
-    const result = deriveEnrichment(lead, {
+    const result = await enrichLead(lead, {
       now,
       requiredFields: [
         'email',
@@ -122,19 +126,19 @@ describe('deriveEnrichment', () => {
     expect(result.missing).toEqual(['phone', 'employees', 'industry', 'country'])
   })
 
-  it('counts an invalid email and an unknown field name as missing, and nothing required as complete', () => {
+  it('counts an invalid email and an unknown field name as missing, and nothing required as complete', async () => {
     const lead = buildLead({ contact: { email: 'jane@acme' } })
-    expect(deriveEnrichment(lead, { now, requiredFields: ['email', 'shoeSize'] })).toMatchObject({
+    expect(await enrichLead(lead, { now, requiredFields: ['email', 'shoeSize'] })).toMatchObject({
       completeness: 0,
       missing: ['email', 'shoeSize'],
     })
-    expect(deriveEnrichment(lead, { now, requiredFields: [] }).completeness).toBe(1)
+    expect((await enrichLead(lead, { now, requiredFields: [] })).completeness).toBe(1)
   })
 
-  it('derives nothing from an empty lead and leaves the lead untouched', () => {
+  it('derives nothing from an empty lead and leaves the lead untouched', async () => {
     const lead = buildLead()
     const before = structuredClone(lead)
-    const result = deriveEnrichment(lead, { now, requiredFields: ['email'] })
+    const result = await enrichLead(lead, { now, requiredFields: ['email'] })
     expect(result).toEqual({ provenance: {}, completeness: 0, missing: ['email'], providers: [] })
     expect(lead).toEqual(before)
   })

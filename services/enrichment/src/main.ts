@@ -1,23 +1,9 @@
-import { loadConfig, runConsumerService } from '@leadwire/runtime'
-import { z } from 'zod'
-import { knownFieldNames } from './completeness.ts'
-import { createEnrichmentSubscriptions } from './consumer.ts'
+import { runConsumerService } from '@leadwire/runtime'
+import { loadEnrichmentConfig } from './config.ts'
+import { createEnrichmentService } from './service.ts'
 
-const config = loadConfig(process.env, {
-  service: 'enrichment',
-  defaultPort: 3001,
-  extend: {
-    ENRICHMENT_REQUIRED_FIELDS: z
-      .string()
-      .default('email,phone,companyDomain,title,seniority,employees,industry,country')
-      .transform((s) => s.split(',').map((f) => f.trim()))
-      .pipe(z.array(z.enum(knownFieldNames as [string, ...string[]])).min(1)),
-  },
-})
+const { config, settings } = loadEnrichmentConfig(process.env)
 
-await runConsumerService(config, () => ({
-  subscriptions: createEnrichmentSubscriptions({
-    requiredFields: config.extra.ENRICHMENT_REQUIRED_FIELDS,
-    clock: () => new Date(),
-  }),
-}))
+await runConsumerService(config, ({ pool, redis, names, schema, log }) =>
+  createEnrichmentService({ settings, pool, redis, names, schema, log, clock: () => new Date() }),
+)

@@ -25,6 +25,8 @@ const abbreviations: Readonly<Record<string, string>> = {
   biz: 'business',
   bizdev: 'business development',
   cofounder: 'co founder',
+  ap: 'accounts payable',
+  ar: 'accounts receivable',
 }
 
 // Values people type when a form forces a title on them.
