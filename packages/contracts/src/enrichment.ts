@@ -40,7 +40,19 @@ export const enrichment = z.object({
   completeness: z.number().min(0).max(1).describe('Share of the required fields that are known'),
   missing: z.array(z.string()).describe('Required fields still unknown'),
   providers: z
-    .array(z.object({ name: z.string(), status: z.enum(['hit', 'miss', 'error', 'skipped']) }))
+    .array(
+      z.object({
+        name: z.string(),
+        status: z.enum(['hit', 'miss', 'error', 'skipped']),
+        detail: z
+          .string()
+          .max(200)
+          .optional()
+          .describe(
+            "Why, in a few words: 'cached', 'timeout', 'http 503', 'circuit open', 'budget exhausted'",
+          ),
+      }),
+    )
     .default([])
     .describe('What each firmographic provider answered'),
 })

@@ -85,8 +85,36 @@ export const exampleDedup: DedupResult = {
   matchedOn: [],
   evidence: [
     { field: 'email', comparator: 'exact', level: 'different', weight: -9.6 },
-    { field: 'company_domain', comparator: 'exact', level: 'exact', weight: 4.1 },
+    { field: 'domain', comparator: 'exact', level: 'exact', weight: 4.1 },
   ],
+  decision: 'distinct',
+  candidate: {
+    identityId: '0c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f',
+    leadId: '7a6b5c4d-3e2f-4a1b-9c8d-7e6f5a4b3c2d',
+    matchProbability: 0.0004,
+  },
+  identity: {
+    canonicalLeadId: exampleLeadId,
+    leadCount: 1,
+    firstSeenAt: exampleAt('14:02:07.412'),
+    lastSeenAt: exampleAt('14:02:07.412'),
+    mergedIdentityIds: [],
+    recentIntents: [
+      {
+        leadId: exampleLeadId,
+        intent: 'demo_request',
+        channel: 'inbound_form',
+        at: exampleAt('14:02:07.412'),
+      },
+    ],
+  },
+  account: {
+    accountId: '5b4a3c2d-1e0f-4a9b-8c7d-6e5f4a3b2c1d',
+    name: 'Northwind Logistics',
+    domain: 'northwind-logistics.example',
+    matchedBy: 'domain',
+    corroboratedBy: [],
+  },
 }
 
 export const exampleScore: Score = {
@@ -104,6 +132,20 @@ export const exampleScore: Score = {
   rubricVersion: '2025-03-01',
   modelVersion: null,
   scoredAt: exampleAt('14:02:08.020'),
+  nextBestAction: {
+    channel: { value: 'call', reason: 'SQL with a phone number on file: a call now converts best.' },
+    timing: {
+      value: 'now',
+      at: exampleAt('14:02:08.020'),
+      timezone: 'America/Chicago',
+      reason: "09:02 on Tuesday in the lead's time zone (America/Chicago), within business hours.",
+    },
+    talkingPoint: {
+      text: 'They asked to see the product; confirm the use case and book the demo.',
+      basedOn: ['demo_request_7d'],
+      reason: 'Strongest intent signal: demo_request_7d (+35 points).',
+    },
+  },
 }
 
 export const exampleAssignment: Assignment = {
@@ -119,4 +161,22 @@ export const exampleAssignment: Assignment = {
   ],
   attempt: 1,
   routedAt: exampleAt('14:02:08.104'),
+  segment: 'enterprise_demo',
+  slaDueAt: exampleAt('14:07:08.104'),
+  decision: {
+    segment: 'enterprise_demo',
+    rules: [
+      { rule: 'account_owner', outcome: 'no existing account owner' },
+      { rule: 'enterprise_on_call', outcome: 'on-call AE rep_0142 has capacity' },
+    ],
+    filteredOut: [{ repId: 'rep_0107', reason: 'out of office until 2026-03-14' }],
+    chosen: 'rep_0142',
+    pool: {
+      id: 'enterprise-ae-west',
+      members: [
+        { repId: 'rep_0142', weight: 2, credits: 14, open: 9 },
+        { repId: 'rep_0107', weight: 1, credits: 7, open: 4 },
+      ],
+    },
+  },
 }

@@ -42,7 +42,11 @@ const nurtureScore: Score = {
   contributions: exampleScore.contributions.filter((c) => c.kind === 'fit'),
 }
 
-export const exampleLeadCaptured: events.LeadCapturedV1 = { lead: exampleLead, receivedVia: 'form' }
+export const exampleLeadCaptured: events.LeadCapturedV1 = {
+  lead: exampleLead,
+  receivedVia: 'form',
+  spam: { score: 0, signals: [] },
+}
 export const exampleLeadEnriched: events.LeadEnrichedV1 = { lead: exampleLead, enrichment: exampleEnrichment }
 export const exampleLeadDeduplicated: events.LeadDeduplicatedV1 = {
   ...exampleLeadEnriched,
@@ -102,6 +106,7 @@ export const exampleLeadSlaBreached: events.LeadSlaBreachedV1 = {
   routedAt: at('14:02:08.104'),
   dueAt: at('14:07:08.104'),
   firedAt: at('14:05:08.104'),
+  deadline: { firstTouch: '5m', clock: 'calendar', timezone: 'America/New_York', hoursFrom: 'playbook' },
 }
 
 /** Event type → example data, for code that walks the registry. */

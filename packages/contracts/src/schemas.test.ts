@@ -113,6 +113,21 @@ describe('event schemas', () => {
     expect(problems(leadHandedOffV1, { ...noReason, decision: 'accepted' })).toEqual([])
   })
 
+  it('reads a captured event without the spam assessment added later in v1', () => {
+    const { spam: _, ...before } = exampleLeadCaptured
+    expect(problems(leadCapturedV1, before)).toEqual([])
+  })
+
+  it('carries spam signals on a captured event and rejects a score above 1', () => {
+    const signal = { signal: 'honeypot', weight: 0.9, detail: 'the hidden field was filled in' }
+    expect(
+      problems(leadCapturedV1, { ...exampleLeadCaptured, spam: { score: 0.9, signals: [signal] } }),
+    ).toEqual([])
+    expect(problems(leadCapturedV1, { ...exampleLeadCaptured, spam: { score: 1.5, signals: [] } })).toEqual([
+      expect.stringMatching(/^spam\.score: Too big/),
+    ])
+  })
+
   it('rejects a page URL that is not http or https', () => {
     const data = captured({ source: { ...exampleLead.source, pageUrl: 'javascript:alert(1)' } })
     expect(problems(leadCapturedV1, data)).toEqual([expect.stringMatching(/^lead\.source\.pageUrl: /)])

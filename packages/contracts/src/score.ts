@@ -1,8 +1,9 @@
 import { z } from 'zod'
+import { nextBestAction } from './next-best-action.ts'
 import { segment, stage, timestamp } from './primitives.ts'
 
 export const contribution = z.object({
-  rule: z.string().describe('The playbook rule that gave the points'),
+  rule: z.string().describe('The playbook rule (or model feature, as model.<feature>) that gave the points'),
   kind: z.enum(['fit', 'intent', 'model']),
   points: z.number(),
   detail: z.string().optional(),
@@ -22,6 +23,7 @@ export const score = z.object({
     .describe('The predictive model used, or null when the rubric alone decided'),
   probability: z.number().min(0).max(1).optional(),
   scoredAt: timestamp,
+  nextBestAction: nextBestAction.optional(),
 })
 
 export type Score = z.infer<typeof score>

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { defineEvent } from '../define-event.ts'
 import { leadSnapshot } from '../lead.ts'
+import { spamAssessment } from '../spam.ts'
 
 export const leadCapturedV1 = defineEvent({
   type: 'io.leadwire.lead.captured.v1',
@@ -9,5 +10,7 @@ export const leadCapturedV1 = defineEvent({
   schema: z.object({
     lead: leadSnapshot,
     receivedVia: z.enum(['api', 'form', 'batch']),
+    // Added within v1 (optional): events written before it simply have no assessment.
+    spam: spamAssessment.optional(),
   }),
 })

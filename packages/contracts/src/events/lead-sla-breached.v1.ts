@@ -19,5 +19,16 @@ export const leadSlaBreachedV1 = defineEvent({
     routedAt: timestamp,
     dueAt: timestamp,
     firedAt: timestamp,
+    // Additive (optional) since the first release: the rule in parts, for readers that filter on it.
+    deadline: z
+      .object({
+        firstTouch: z.string().describe('The SLA as the playbook states it: 5m, 1h, same_business_day'),
+        clock: z.enum(['calendar', 'business']),
+        timezone: z.string().describe('The zone business time was counted in'),
+        hoursFrom: z
+          .enum(['rep', 'team', 'playbook'])
+          .describe('Whose working hours set the deadline: the assignee, the team, or the playbook default'),
+      })
+      .optional(),
   }),
 })
