@@ -21,6 +21,11 @@ export const intentRule = z.strictObject({
   points: z.number().positive().describe('Points per signal when it just happened'),
   cap: z.number().positive().describe('Most points this rule adds, however many signals'),
   halfLifeDays: z.number().positive().optional().describe('Overrides the rubric half-life'),
+  talkingPoint: z
+    .string()
+    .min(1)
+    .optional()
+    .describe("What a rep opens with when this is the lead's strongest signal"),
 })
 
 export const scoring = z.strictObject({

@@ -7,6 +7,9 @@ import {
   coverageMethods,
   escalationActions,
   escalationLevels,
+  rerouteTargets,
+  routingFilters,
+  routingRules,
   slaClocks,
 } from './vocabulary.ts'
 
@@ -29,6 +32,10 @@ export const escalationStep = z.strictObject({
   after: escalationOffset.describe('Time after routing, or a share of the first-touch window'),
   level: z.enum(escalationLevels),
   action: z.enum(escalationActions),
+  to: z
+    .enum(rerouteTargets)
+    .optional()
+    .describe('For reroute: who takes the lead next (default next_rep in the same pool)'),
 })
 
 export const sla = z.strictObject({
@@ -42,6 +49,14 @@ export const coverage = z.strictObject({
   method: z.enum(coverageMethods),
   hours: z.enum(coverageHours).describe('always: off-hours leads go to the on-call rep'),
   fallbackQueue: z.string().min(1).max(64).describe('Where the lead waits when no rep is eligible'),
+  rules: z
+    .array(z.enum(routingRules))
+    .optional()
+    .describe('Routing rules in order (default: every rule; original_owner only for that method)'),
+  filters: z
+    .array(z.enum(routingFilters))
+    .optional()
+    .describe('Rep filters applied before distribution, in order (default: territory, skills)'),
 })
 
 /** Matches `segment` in @leadwire/contracts: the name travels on every scored event. */

@@ -25,3 +25,18 @@ export const coverageMethods = [
 ] as const
 export type CoverageMethod = (typeof coverageMethods)[number]
 export const coverageHours = ['always', 'business'] as const
+/** Who an escalation's reroute hands the lead to. */
+export const rerouteTargets = ['next_rep', 'manager', 'on_call'] as const
+export type RerouteTarget = (typeof rerouteTargets)[number]
+/** Rep filters a segment's coverage may apply before distributing. */
+export const routingFilters = ['territory', 'skills'] as const
+export type RoutingFilter = (typeof routingFilters)[number]
+/** Routing rules a segment may order; an escalation's target always runs first, the fallback queue last. */
+export const routingRules = [
+  'known_owner',
+  'account_owner',
+  'original_owner',
+  'after_hours',
+  'team_pool',
+] as const
+export type RoutingRule = (typeof routingRules)[number]
