@@ -1,3 +1,4 @@
+import type { FastifyPluginAsync } from 'fastify'
 import type { Redis } from 'ioredis'
 import type { Kafka, Producer } from 'kafkajs'
 import type pg from 'pg'
@@ -29,6 +30,8 @@ export interface ServiceParts {
   subscriptions: readonly Subscription[]
   /** Background work besides consuming (timers, schedulers); started once consuming. */
   background?: { start(): void; stop(): Promise<void> }
+  /** The service's own HTTP routes (read or admin APIs), served on the ops port. */
+  routes?: FastifyPluginAsync
 }
 
 /**
@@ -79,6 +82,7 @@ export async function runConsumerService(
     registry: metrics.registry,
     checks: { postgres: checks.postgres(pool), redis: checks.redis(redis), kafka: checks.kafka(admin) },
     ready: consumer.isRunning,
+    ...(parts.routes && { routes: parts.routes }),
   })
   installShutdown(log, [
     { name: 'consumer', run: () => consumer.stop() },

@@ -9,7 +9,7 @@ import { errorCode, failurePolicy } from './errors.ts'
 import type { Logger } from './logger.ts'
 import type { Metrics } from './metrics.ts'
 import { baseTopic, type Names } from './names.ts'
-import { extractContext, inSpan, SpanKind } from './tracing.ts'
+import { extractContext, inSpan, leadAttributes, SpanKind } from './tracing.ts'
 
 export interface HandlerContext {
   /** The transaction the effects belong to; it also records the event id and the outbox rows. */
@@ -106,13 +106,20 @@ export function createConsumer(opts: ConsumerOptions) {
         kind: SpanKind.CONSUMER,
         attributes: {
           'messaging.system': 'kafka',
+          'messaging.operation.type': 'process',
           'messaging.destination.name': topic,
+          'messaging.destination.partition.id': String(partition),
+          'messaging.kafka.offset': Number(message.offset),
+          'messaging.consumer.group.name': names.group(opts.service),
           'messaging.message.id': event.id,
+          'cloudevents.event_type': event.type,
+          ...leadAttributes(event.data, event.subject),
         },
       },
+      // The logger adds this span's trace and span ids to every line written inside it.
       async (span) => {
-        elog.setBindings({ traceId: span.spanContext().traceId })
         const outcome = await withRetries(payload, elog, () => applyEvent(opts, sub, event, elog, topic))
+        span.setAttribute('leadwire.outcome', outcome)
         metrics.handled.inc({ topic: base, outcome })
       },
     )

@@ -1,3 +1,4 @@
+import { isSpanContextValid, trace } from '@opentelemetry/api'
 import { type Logger, pino } from 'pino'
 
 export type { Logger } from 'pino'
@@ -11,6 +12,16 @@ const redactPaths = [
   ...pii.map((f) => `*.*.*.${f}`),
 ]
 
+/**
+ * Every line written inside a span carries its trace and span ids, so a log line leads to its
+ * trace in Jaeger and a trace to its lines (grep the trace id). Read per line from the active
+ * context: a child logger made before the span started still gets the right ids.
+ */
+export function traceIds(): { traceId?: string; spanId?: string } {
+  const ctx = trace.getActiveSpan()?.spanContext()
+  return ctx && isSpanContextValid(ctx) ? { traceId: ctx.traceId, spanId: ctx.spanId } : {}
+}
+
 export function createLogger(opts: {
   service: string
   level: string
@@ -22,6 +33,7 @@ export function createLogger(opts: {
       base: { service: opts.service },
       redact: { paths: redactPaths, censor: '[redacted]' },
       timestamp: pino.stdTimeFunctions.isoTime,
+      mixin: traceIds,
     },
     opts.destination ?? process.stdout,
   )

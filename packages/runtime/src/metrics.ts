@@ -1,3 +1,4 @@
+import type { FastifyReply, FastifyRequest } from 'fastify'
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client'
 
 /** The metrics every consumer service exposes on /metrics; one registry per process. */
@@ -42,9 +43,28 @@ export function createMetrics(service: string) {
     labelNames: ['topic'] as const,
     registers: [registry],
   })
+  // Measured by the replica holding the relay lock (others report 0): aggregate with max().
   const outboxPending = new Gauge({
     name: 'leadwire_outbox_pending',
-    help: 'Outbox rows seen waiting at the last relay pass',
+    help: 'Outbox rows waiting to be published, as the publishing replica last counted them',
+    registers: [registry],
+  })
+  const outboxOldestSeconds = new Gauge({
+    name: 'leadwire_outbox_oldest_age_seconds',
+    help: 'Age of the oldest outbox row still waiting; grows while Kafka is unreachable',
+    registers: [registry],
+  })
+  const httpRequests = new Counter({
+    name: 'leadwire_http_requests_total',
+    help: 'HTTP requests answered, by route, method and status code',
+    labelNames: ['route', 'method', 'status'] as const,
+    registers: [registry],
+  })
+  const httpSeconds = new Histogram({
+    name: 'leadwire_http_request_duration_seconds',
+    help: 'Time to answer an HTTP request, by route',
+    labelNames: ['route', 'method'] as const,
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
     registers: [registry],
   })
   return {
@@ -56,7 +76,28 @@ export function createMetrics(service: string) {
     consumerLag,
     outboxPublished,
     outboxPending,
+    outboxOldestSeconds,
+    httpRequests,
+    httpSeconds,
   }
 }
 
 export type Metrics = ReturnType<typeof createMetrics>
+
+/** Any Fastify instance, whatever its logger and type provider (capture's uses zod's). */
+interface HookHost {
+  addHook(name: 'onResponse', hook: (req: FastifyRequest, reply: FastifyReply) => Promise<void>): unknown
+}
+
+/**
+ * RED metrics for an HTTP app: one hook, labelled by route pattern (never the raw URL, which
+ * would give a series per lead). Probe and scrape routes are left out: they are not traffic.
+ */
+export function observeHttp(app: HookHost, metrics: Metrics): void {
+  app.addHook('onResponse', async (req, reply) => {
+    const route = req.routeOptions.url ?? 'unmatched'
+    if (route === '/healthz' || route === '/readyz' || route === '/metrics') return
+    metrics.httpRequests.inc({ route, method: req.method, status: String(reply.statusCode) })
+    metrics.httpSeconds.observe({ route, method: req.method }, reply.elapsedTime / 1000)
+  })
+}

@@ -53,10 +53,14 @@ async function probe(check: HealthCheck, timeoutMs: number): Promise<string> {
   }
 }
 
-/** A small HTTP server with only the ops routes, for the consumer services. */
-export function createOpsServer(opts: OpsRoutesOptions & { log: Logger }) {
+/**
+ * A small HTTP server with the ops routes, for the consumer services, plus any read or admin
+ * routes a service adds (its own API beside /healthz, /readyz and /metrics).
+ */
+export function createOpsServer(opts: OpsRoutesOptions & { log: Logger; routes?: FastifyPluginAsync }) {
   // Probes hit these routes every few seconds: log only what goes wrong.
   const app = Fastify({ loggerInstance: opts.log.child({ component: 'ops-http' }, { level: 'warn' }) })
   app.register(opsRoutes, opts)
+  if (opts.routes) app.register(opts.routes)
   return app
 }

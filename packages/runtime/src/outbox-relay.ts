@@ -1,12 +1,14 @@
 import { setTimeout as sleep } from 'node:timers/promises'
-import type { Message, Producer } from 'kafkajs'
+import type { Producer } from 'kafkajs'
 import type pg from 'pg'
 import type { Logger } from './logger.ts'
 import type { Metrics } from './metrics.ts'
 import { ident } from './migrate.ts'
 import { outboxChannel } from './outbox.ts'
+import { backlogGauge } from './outbox-backlog.ts'
+import { publishRows } from './outbox-publish.ts'
 
-interface OutboxRow {
+export interface OutboxRow {
   id: string
   topic: string
   key: string
@@ -48,6 +50,7 @@ export function createOutboxRelay(opts: OutboxRelayOptions) {
     dirty = true
     wake?.()
   }
+  const backlog = backlogGauge(pool, schema, opts.metrics)
 
   async function listen(): Promise<void> {
     try {
@@ -65,7 +68,7 @@ export function createOutboxRelay(opts: OutboxRelayOptions) {
     }
   }
 
-  async function pass(): Promise<number> {
+  async function pass(): Promise<{ published: number; locked: boolean }> {
     const client = await pool.connect()
     try {
       await client.query('BEGIN')
@@ -75,21 +78,21 @@ export function createOutboxRelay(opts: OutboxRelayOptions) {
       )
       if (!lock.rows[0]?.ok) {
         await client.query('COMMIT')
-        return 0
+        return { published: 0, locked: false }
       }
       const { rows } = await client.query<OutboxRow>(
         `SELECT id, topic, key, value, headers FROM ${ident(schema)}.outbox ORDER BY id LIMIT $1`,
         [batchSize],
       )
       if (rows.length > 0) {
-        await producer.sendBatch({ topicMessages: groupByTopic(rows), acks: -1 })
+        await publishRows(producer, rows)
         await client.query(`DELETE FROM ${ident(schema)}.outbox WHERE id = ANY($1::bigint[])`, [
           rows.map((r) => r.id),
         ])
       }
       await client.query('COMMIT')
       for (const r of rows) opts.metrics?.outboxPublished.inc({ topic: r.topic })
-      return rows.length
+      return { published: rows.length, locked: true }
     } catch (err) {
       await client.query('ROLLBACK').catch(() => {})
       throw err
@@ -103,13 +106,18 @@ export function createOutboxRelay(opts: OutboxRelayOptions) {
     while (running) {
       if (!listener) await listen()
       try {
-        const published = await pass()
+        const { published, locked } = await pass()
         backoff = 100
-        if (published === batchSize) continue
-        opts.metrics?.outboxPending.set(0)
+        if (published === batchSize) {
+          await backlog.measure()
+          continue
+        }
+        // A short pass emptied the outbox; without the lock another replica publishes and counts.
+        if (locked) backlog.clear()
         await waitForWork()
       } catch (err) {
         log.warn({ err, backoffMs: backoff }, 'outbox relay pass failed; will retry')
+        await backlog.measure()
         await sleep(backoff)
         backoff = Math.min(backoff * 2, 5000)
       }
@@ -149,19 +157,9 @@ export function createOutboxRelay(opts: OutboxRelayOptions) {
     },
     /** Publishes what is pending now; for commands that exit right after. */
     async drain() {
-      while ((await pass()) > 0) {}
+      while ((await pass()).published > 0) {}
     },
   }
 }
 
 export type OutboxRelay = ReturnType<typeof createOutboxRelay>
-
-function groupByTopic(rows: OutboxRow[]): { topic: string; messages: Message[] }[] {
-  const byTopic = new Map<string, Message[]>()
-  for (const r of rows) {
-    const list = byTopic.get(r.topic) ?? []
-    list.push({ key: r.key, value: r.value, headers: r.headers })
-    byTopic.set(r.topic, list)
-  }
-  return [...byTopic].map(([topic, messages]) => ({ topic, messages }))
-}

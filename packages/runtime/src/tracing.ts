@@ -16,6 +16,8 @@ import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node'
 
 let provider: NodeTracerProvider | undefined
 
+type Attributes = Record<string, string | number | boolean>
+
 /**
  * Registers the tracer provider and the W3C propagator. Spans are exported over OTLP/HTTP
  * when an endpoint is given; without one they are still created, so `traceparent` keeps
@@ -72,9 +74,39 @@ export function currentTraceHeaders(): { traceparent?: string; tracestate?: stri
   return carrier
 }
 
+/** Starts a producer span under the context an event carries and returns the headers that continue it. */
+export function startProducerSpan(
+  name: string,
+  headers: Record<string, string>,
+  attributes: Attributes,
+): { span: Span; headers: Record<string, string> } {
+  const span = tracer().startSpan(name, { kind: SpanKind.PRODUCER, attributes }, extractContext(headers))
+  const carrier: Record<string, string> = {}
+  propagation.inject(trace.setSpan(ROOT_CONTEXT, span), carrier)
+  return { span, headers: { ...headers, ...carrier } }
+}
+
+const text = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined)
+
+/**
+ * The attributes on-call searches a lead's trace by: lead id, segment, rep and, on an SLA
+ * step, its level. They are read from whichever shape the event has (a lead snapshot with
+ * score and assignment, or a flat feedback/breach event), so every hop carries the same keys.
+ */
+export function leadAttributes(data: unknown, leadId?: string): Attributes {
+  const d = (data ?? {}) as Record<string, Record<string, unknown> | undefined>
+  const found = {
+    'leadwire.lead_id': text(leadId) ?? text(d.lead?.leadId) ?? text(d.leadId),
+    'leadwire.segment': text(d.score?.segment) ?? text(d.assignment?.segment) ?? text(d.segment),
+    'leadwire.rep_id': text(d.assignment?.repId) ?? text(d.repId),
+    'leadwire.sla_level': text(d.level),
+  }
+  return Object.fromEntries(Object.entries(found).filter(([, v]) => v !== undefined)) as Attributes
+}
+
 export async function inSpan<T>(
   name: string,
-  opts: { parent?: Context; kind?: SpanKind; attributes?: Record<string, string | number | boolean> },
+  opts: { parent?: Context; kind?: SpanKind; attributes?: Attributes },
   fn: (span: Span) => Promise<T>,
 ): Promise<T> {
   const parent = opts.parent ?? context.active()
@@ -96,4 +128,4 @@ export async function inSpan<T>(
   )
 }
 
-export { SpanKind }
+export { SpanKind, SpanStatusCode }
