@@ -14,8 +14,8 @@ export interface PostedSample {
   label: string
 }
 
-/** Posts each sample lead to the capture API; returns the lead ids it answered with. */
-export async function postSamples(baseUrl: string, file: string): Promise<PostedSample[]> {
+/** Posts each sample lead to the capture API with a secret key; returns the lead ids it answered with. */
+export async function postSamples(baseUrl: string, file: string, secretKey: string): Promise<PostedSample[]> {
   const leads = JSON.parse(readFileSync(file, 'utf8')) as {
     contact: Record<string, string>
     company: { name?: string }
@@ -24,7 +24,11 @@ export async function postSamples(baseUrl: string, file: string): Promise<Posted
   for (const lead of leads) {
     const res = await fetch(`${baseUrl}/v1/leads`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'idempotency-key': `sample-${randomUUID()}` },
+      headers: {
+        'content-type': 'application/json',
+        'idempotency-key': `sample-${randomUUID()}`,
+        authorization: `Bearer ${secretKey}`,
+      },
       body: JSON.stringify(lead),
     })
     const body = (await res.json()) as { leadId?: string; detail?: string }

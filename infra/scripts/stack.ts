@@ -56,6 +56,9 @@ const names = createNames(config.namespace)
 const pool = createPool(config, log)
 await migrateAll(pool, names)
 await pool.end()
+// The local stack's well-known API keys (README, "Capture API"); never seeded anywhere else.
+run(process.execPath, ['services/capture/src/keys-command.ts', 'seed-dev'])
+const devSecretKey = 'lwsk_dev_local_do_not_deploy'
 const kafka = createKafka({ brokers: config.kafka.brokers, clientId: 'leadwire-stack', log })
 const admin = kafka.admin()
 await admin.connect()
@@ -66,9 +69,17 @@ say(`migrations applied; ${created.length} topics created`)
 const logDir = `${stateDir}/logs`
 let pipeline: Pipeline | undefined
 let stopping = false
+let stopRequestedAt = 0
 async function stopAll(code: number) {
-  if (stopping) process.exit(1)
+  if (stopping) {
+    // npm forwards the terminal's Ctrl-C as a second signal within moments: that is the same
+    // request. A later one means "now": kill the services rather than leave them orphaned.
+    if (Date.now() - stopRequestedAt < 2000) return
+    for (const s of pipeline?.services ?? []) s.child.kill('SIGKILL')
+    process.exit(1)
+  }
   stopping = true
+  stopRequestedAt = Date.now()
   say('stopping services')
   await pipeline?.stop()
   rmSync(lockFile, { force: true })
@@ -98,7 +109,11 @@ const watcher = await watchOutcomes(kafka, {
   routed: names.topic('leads.routed.v1'),
   nurture: names.topic('leads.nurture.v1'),
 })
-const samples = await postSamples('http://127.0.0.1:3000', `${repoRoot}infra/seed/sample-leads.json`)
+const samples = await postSamples(
+  'http://127.0.0.1:3000',
+  `${repoRoot}infra/seed/sample-leads.json`,
+  devSecretKey,
+)
 printOutcomes(
   samples,
   await watcher.waitFor(
@@ -108,5 +123,5 @@ printOutcomes(
 )
 await watcher.stop()
 say(
-  'capture API on http://127.0.0.1:3000 (POST /v1/leads), docs at http://127.0.0.1:3000/docs; Ctrl-C stops everything',
+  'capture API on http://127.0.0.1:3000 (POST /v1/leads, dev keys in the README), docs at http://127.0.0.1:3000/docs; Ctrl-C stops everything',
 )

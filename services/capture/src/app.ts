@@ -1,119 +1,93 @@
 import cors from '@fastify/cors'
-import formbody from '@fastify/formbody'
 import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
-import {
-  currentTraceHeaders,
-  extractContext,
-  inSpan,
-  type Logger,
-  type OpsRoutesOptions,
-  opsRoutes,
-  SpanKind,
-} from '@leadwire/runtime'
+import { type Logger, type Names, type OpsRoutesOptions, opsRoutes } from '@leadwire/runtime'
 import Fastify from 'fastify'
-import {
-  jsonSchemaTransform,
-  serializerCompiler,
-  validatorCompiler,
-  type ZodTypeProvider,
-} from 'fastify-type-provider-zod'
-import { z } from 'zod'
-import { fromFormFields, leadInput } from './lead-input.ts'
-import type { LeadStore, ReceivedVia } from './pg-lead-store.ts'
-import { problemHandler } from './problem.ts'
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod'
+import { corsOptions } from './auth/cors-policy.ts'
+import { createGuard, type GuardOptions } from './auth/guard.ts'
+import type { KeyStore } from './auth/pg-key-store.ts'
+import { feedbackRoutes } from './feedback/feedback-routes.ts'
+import type { FeedbackStore } from './feedback/pg-feedback-store.ts'
+import { useStrictJson } from './http/body-parsers.ts'
+import { openapiOptions } from './http/openapi.ts'
+import { problemHandler, sendProblem } from './http/problem.ts'
+import { requestLogger } from './http/request-log.ts'
+import type { RouteContext } from './http/route-context.ts'
+import { batchRoute } from './leads/batch-route.ts'
+import { leadRoutes } from './leads/lead-routes.ts'
+import type { LeadStore } from './leads/pg-lead-store.ts'
+import { readRoute } from './leads/read-route.ts'
+import type { RateLimiter } from './limits/redis-rate-limiter.ts'
 
 export interface CaptureDeps {
-  store: LeadStore
+  leads: LeadStore
+  feedback: FeedbackStore
+  keys: KeyStore
+  limiter: RateLimiter
+  names: Names
   log: Logger
   ops: OpsRoutesOptions
+  limits?: GuardOptions['limits']
+  keyless?: GuardOptions['keyless']
+  /** Trust X-Forwarded-For from a proxy in front (the per-IP limit needs the real client). */
+  trustProxy?: boolean
   clock?: () => Date
 }
 
-const accepted = z.object({
-  leadId: z.uuid(),
-  status: z.literal('accepted'),
-  capturedAt: z.string(),
-  replayed: z.boolean().describe('True when this answers a retry of a submission already accepted'),
-})
-
-const idempotencyHeaders = z.object({
-  'idempotency-key': z
-    .string()
-    .min(8)
-    .max(200)
-    .optional()
-    .describe('Retries with the same key return the same lead; defaults to formId + submissionId'),
-})
+/** Body limit of a single lead or report; a batch has its own. */
+export const bodyLimit = 64 * 1024
 
 /** The capture HTTP API; no I/O happens until the returned app is started. */
 export function buildApp(deps: CaptureDeps) {
-  const clock = deps.clock ?? (() => new Date())
   const app = Fastify({
-    loggerInstance: deps.log,
-    bodyLimit: 1024 * 1024,
+    loggerInstance: requestLogger(deps.log),
+    bodyLimit,
+    trustProxy: deps.trustProxy ?? false,
   }).withTypeProvider<ZodTypeProvider>()
   app.setValidatorCompiler(validatorCompiler)
   app.setSerializerCompiler(serializerCompiler)
   app.setErrorHandler(problemHandler)
-  app.register(cors, {
-    origin: true,
-    methods: ['POST'],
-    allowedHeaders: ['content-type', 'idempotency-key', 'traceparent'],
+  app.setNotFoundHandler((req, reply) => {
+    // @fastify/cors passes a preflight it refused on to here.
+    if (req.method === 'OPTIONS' && req.headers.origin) {
+      const detail = `${req.headers.origin} is not an origin of any active form key; add it to the key that site uses`
+      return sendProblem(reply, req, 403, 'CAPTURE_ORIGIN_REFUSED', detail)
+    }
+    return sendProblem(
+      reply,
+      req,
+      404,
+      'CAPTURE_NOT_FOUND',
+      `No route ${req.method} ${req.url.split('?')[0]}; see /docs`,
+    )
   })
-  app.register(formbody)
-  app.register(swagger, {
-    openapi: { info: { title: 'leadwire capture API', version: '1.0.0' } },
-    transform: jsonSchemaTransform,
-    hideUntagged: true,
-  })
+  useStrictJson(app)
+  app.register(swagger, openapiOptions)
   app.register(swaggerUi, { routePrefix: '/docs' })
   app.register(opsRoutes, deps.ops)
 
-  app.after(() => {
-    app.route({
-      method: 'POST',
-      url: '/v1/leads',
-      schema: {
-        tags: ['leads'],
-        summary: 'Submit one lead (JSON, or urlencoded from a plain HTML form)',
-        body: leadInput,
-        headers: idempotencyHeaders,
-        response: { 202: accepted },
-      },
-      preValidation: async (req) => {
-        if (req.headers['content-type']?.startsWith('application/x-www-form-urlencoded')) {
-          req.body = fromFormFields(req.body as unknown as Record<string, string>) as typeof req.body
-        }
-      },
-      handler: async (req, reply) => {
-        const body = req.body
-        const receivedVia: ReceivedVia = req.headers['content-type']?.startsWith('application/json')
-          ? 'api'
-          : 'form'
-        const formKey =
-          body.source.formId && body.source.submissionId
-            ? `form:${body.source.formId}:${body.source.submissionId}`
-            : undefined
-        const result = await inSpan(
-          'POST /v1/leads',
-          {
-            parent: extractContext(req.headers),
-            kind: SpanKind.SERVER,
-            attributes: { 'http.route': '/v1/leads' },
-          },
-          () =>
-            deps.store.accept(body, {
-              idempotencyKey: req.headers['idempotency-key'] ?? formKey,
-              receivedVia,
-              traceHeaders: currentTraceHeaders(),
-              now: clock(),
-            }),
-        )
-        req.log.info({ leadId: result.leadId, replayed: result.replayed }, 'lead accepted')
-        return reply.code(202).send({ ...result, status: 'accepted' as const })
-      },
-    })
-  })
+  const ctx: RouteContext = {
+    leads: deps.leads,
+    feedback: deps.feedback,
+    names: deps.names,
+    clock: deps.clock ?? (() => new Date()),
+    guard: createGuard({
+      keys: deps.keys,
+      limiter: deps.limiter,
+      limits: deps.limits ?? { perIpPerMinute: 60, perKeyPerMinute: 1200 },
+      keyless: deps.keyless ?? 'until-first-key',
+    }),
+  }
+  app.register(
+    async (api) => {
+      await api.register(cors, corsOptions(deps.keys))
+      await api.register(leadRoutes, ctx)
+      await api.register(batchRoute, ctx)
+      await api.register(readRoute, ctx)
+      await api.register(feedbackRoutes, ctx)
+    },
+    { prefix: '/v1' },
+  )
   return app
 }

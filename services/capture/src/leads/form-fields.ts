@@ -1,37 +1,4 @@
-import { company, consent, contact, customFields, source } from '@leadwire/contracts'
-import { z } from 'zod'
-
-/**
- * What a form or integration may send. Unknown fields are rejected with their path rather
- * than silently kept, so a typo in a form field name shows up on the first submission.
- */
-export const leadInput = z
-  .object({
-    contact: contact.strict(),
-    company: company.strict().default({}),
-    source: source
-      .extend({
-        channel: source.shape.channel.default('inbound_form'),
-        utm: source.shape.utm.unwrap().strict().optional(),
-      })
-      .strict()
-      .default({ channel: 'inbound_form' }),
-    consent: consent.strict().default({}),
-    custom: customFields.default({}),
-  })
-  .strict()
-  .superRefine((lead, ctx) => {
-    if (!lead.contact.email && !lead.contact.phone) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['contact', 'email'],
-        message: 'an email or a phone number is required',
-      })
-    }
-  })
-  .describe('A lead as a form or integration submits it')
-
-export type LeadInput = z.infer<typeof leadInput>
+import { captureErrors } from '../http/errors.ts'
 
 // Plain HTML forms send flat names; these common ones map onto the nested shape. Any other
 // name may use the nested path itself ("company.industry", "utm.source", "custom.budget").
@@ -47,35 +14,54 @@ const aliases: Record<string, string> = {
   company: 'company.name',
   website: 'company.domain',
   employees: 'company.employees',
+  industry: 'company.industry',
   country: 'company.country',
   formId: 'source.formId',
   submissionId: 'source.submissionId',
   intent: 'source.intent',
+  campaign: 'source.campaign',
+  pageUrl: 'source.pageUrl',
+  referrer: 'source.referrer',
   utm_source: 'source.utm.source',
   utm_medium: 'source.utm.medium',
   utm_campaign: 'source.utm.campaign',
   utm_term: 'source.utm.term',
   utm_content: 'source.utm.content',
+  _hp: 'antiSpam.honeypot',
+  _started: 'antiSpam.startedAt',
 }
 
-const numeric = new Set(['company.employees'])
+const numeric = new Set(['company.employees', 'antiSpam.startedAt'])
 const boolean = new Set(['consent.marketing', 'consent.contact'])
+const forbidden = new Set(['__proto__', 'prototype', 'constructor'])
+
+export interface FormSubmission {
+  body: Record<string, unknown>
+  /** Where to send the browser after success (the `redirect` field); checked by the route. */
+  redirect: string | undefined
+}
 
 /** Turns urlencoded form fields into the nested input; values stay strings unless typed above. */
-export function fromFormFields(
-  fields: Record<string, string | string[] | undefined>,
-): Record<string, unknown> {
-  const out: Record<string, unknown> = {}
-  for (const [name, raw] of Object.entries(fields)) {
-    const value = Array.isArray(raw) ? raw[raw.length - 1] : raw
-    if (value === undefined || value === '') continue
+export function fromFormFields(fields: Record<string, string>): FormSubmission {
+  const body: Record<string, unknown> = {}
+  let redirect: string | undefined
+  for (const [name, value] of Object.entries(fields)) {
+    if (name === 'redirect') {
+      redirect = value || undefined
+      continue
+    }
+    // An empty field is "not given" (an empty honeypot is what a person leaves behind).
+    if (value === '') continue
     const path = (aliases[name] ?? name).replace(/^utm\./, 'source.utm.').split('.')
+    if (path.some((part) => forbidden.has(part))) throw captureErrors.forbiddenName(name)
     const key = path.join('.')
+    // A broken anti-spam hint (a script that did not run) must never cost the lead itself.
+    if (key === 'antiSpam.startedAt' && !/^\d+$/.test(value)) continue
     const typed =
       numeric.has(key) && /^\d+$/.test(value) ? Number(value) : boolean.has(key) ? isTruthy(value) : value
-    setPath(out, path, typed)
+    setPath(body, path, typed)
   }
-  return out
+  return { body, redirect }
 }
 
 const isTruthy = (v: string) => ['true', 'on', 'yes', '1'].includes(v.toLowerCase())
