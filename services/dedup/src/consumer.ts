@@ -1,44 +1,29 @@
 import { leadDeduplicatedV1, leadEnrichedV1 } from '@leadwire/contracts'
 import { on, type Subscription } from '@leadwire/runtime'
-import { matchKeys } from './normalize.ts'
-import type { IdentityStore } from './pg-identity-store.ts'
+import { type ResolveDeps, resolveLead } from './resolve-lead.ts'
 
-export interface DedupDeps {
-  identities: IdentityStore
-}
+export type DedupDeps = ResolveDeps
 
 /**
- * leads.enriched.v1 -> leads.deduplicated.v1: every lead is attached to an identity (a person),
- * new or known, in the same transaction that marks the event handled.
+ * leads.enriched.v1 -> leads.deduplicated.v1: every lead is attached to a person (new, merged
+ * into a known one, or held for review beside its closest match) and to its company's
+ * account, in the transaction that marks the event handled and writes the outgoing event.
  */
 export function createDedupSubscriptions(deps: DedupDeps): Subscription[] {
   return [
     on(leadEnrichedV1, async (event, ctx) => {
       const { lead, enrichment } = event.data
-      const keys = matchKeys(lead, enrichment)
-      const found = await deps.identities.resolve(ctx.tx, {
-        leadId: lead.leadId,
-        keys,
-        at: new Date(lead.capturedAt),
-      })
+      const dedup = await resolveLead(ctx.tx, deps, lead, enrichment)
       ctx.log.debug(
-        { identityId: found.identityId, isDuplicate: found.isDuplicate, matchedOn: found.matchedOn },
+        {
+          identityId: dedup.identityId,
+          decision: dedup.decision,
+          matchProbability: dedup.matchProbability,
+          accountId: dedup.account?.accountId,
+        },
         'lead resolved',
       )
-      ctx.emit(leadDeduplicatedV1, {
-        key: lead.leadId,
-        data: {
-          lead,
-          enrichment,
-          dedup: {
-            identityId: found.identityId,
-            isDuplicate: found.isDuplicate,
-            duplicateOf: found.duplicateOf,
-            matchedOn: found.matchedOn,
-            evidence: [],
-          },
-        },
-      })
+      ctx.emit(leadDeduplicatedV1, { key: lead.leadId, data: { lead, enrichment, dedup } })
     }),
   ]
 }

@@ -1,55 +1,44 @@
-import { randomUUID } from 'node:crypto'
 import { type LeadDeduplicatedV1, leadEnrichedV1 } from '@leadwire/contracts'
-import { exampleLeadEnriched } from '@leadwire/contracts/examples'
-import { createTestNamespace, deliver, type TestNamespace, takeOutbox } from '@leadwire/stack/testing'
+import { deliver, takeOutbox } from '@leadwire/stack/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createDedupSubscriptions } from '../src/consumer.ts'
-import { createPgIdentityStore } from '../src/pg-identity-store.ts'
+import { createDedupNamespace, type DedupNamespace, enrichedLead, tag } from './support.ts'
 
-let ns: TestNamespace
-const subs = createDedupSubscriptions({ identities: createPgIdentityStore() })
-
+let d: DedupNamespace
 beforeAll(async () => {
-  ns = await createTestNamespace()
-  await ns.migrate()
+  d = await createDedupNamespace('du')
 })
-afterAll(() => ns.cleanup())
+afterAll(() => d.ns.cleanup())
 
-function enriched(email: string) {
-  const leadId = randomUUID()
-  const base = exampleLeadEnriched
-  return {
-    lead: {
-      ...base.lead,
-      leadId,
-      contact: { ...base.lead.contact, email },
-      capturedAt: new Date().toISOString(),
-    },
-    enrichment: {
-      ...base.enrichment,
-      phoneE164: undefined,
-      email: {
-        normalized: email.toLowerCase(),
-        domain: email.split('@')[1]!.toLowerCase(),
-        kind: 'work' as const,
-      },
-    },
-  }
-}
+const dedupOf = async () => ((await takeOutbox(d.ns, 'dedup'))[0]!.data as LeadDeduplicatedV1).dedup
 
-const dedupOf = async () => ((await takeOutbox(ns, 'dedup'))[0]!.data as LeadDeduplicatedV1).dedup
-
-describe('dedup consumer', () => {
-  it('gives a new person a new identity and marks a returning one as a duplicate of the first lead', async () => {
-    const first = enriched(`mia.wong.${ns.namespace}@umbrella.com`)
-    await deliver(ns, 'dedup', subs, leadEnrichedV1, first)
+describe('dedup consumer on the runtime transaction path', () => {
+  it('publishes a new person, then a returning one as a duplicate of the first lead with its evidence', async () => {
+    const subs = createDedupSubscriptions(d.deps)
+    const t = tag()
+    const first = enrichedLead({ contact: { firstName: 'Mia', email: `mia.wong.${t}@umbrella.com` } })
+    expect(await deliver(d.ns, 'dedup', subs, leadEnrichedV1, first)).toBe('handled')
     const a = await dedupOf()
-    expect(a).toMatchObject({ isDuplicate: false, matchedOn: [] })
+    expect(a).toMatchObject({ isDuplicate: false, matchedOn: [], decision: 'distinct' })
 
-    const again = enriched(`Mia.Wong.${ns.namespace}+webinar@Umbrella.com`)
-    await deliver(ns, 'dedup', subs, leadEnrichedV1, again)
+    const again = enrichedLead({ contact: { firstName: 'Mia', email: `Mia.Wong.${t}+webinar@Umbrella.com` } })
+    await deliver(d.ns, 'dedup', subs, leadEnrichedV1, again)
     const b = await dedupOf()
-    expect(b).toMatchObject({ isDuplicate: true, identityId: a.identityId, duplicateOf: first.lead.leadId })
+    expect(b).toMatchObject({
+      isDuplicate: true,
+      identityId: a.identityId,
+      duplicateOf: first.lead.leadId,
+      decision: 'merge',
+    })
     expect(b.matchedOn).toContain('email')
+  })
+
+  it('handles a redelivered event once', async () => {
+    const subs = createDedupSubscriptions(d.deps)
+    const lead = enrichedLead({ contact: { email: `redelivered-${tag()}@acme.com` } })
+    const id = crypto.randomUUID()
+    expect(await deliver(d.ns, 'dedup', subs, leadEnrichedV1, lead, id)).toBe('handled')
+    expect(await deliver(d.ns, 'dedup', subs, leadEnrichedV1, lead, id)).toBe('duplicate')
+    expect(await takeOutbox(d.ns, 'dedup')).toHaveLength(1)
   })
 })
