@@ -10,6 +10,7 @@ import {
   type Playbook,
 } from '@leadwire/playbook'
 import { leadFacts, type ScoreInput, withScore } from './facts.ts'
+import { sumPoints } from './rubric.ts'
 
 export interface NurtureReason {
   reason: string
@@ -28,7 +29,7 @@ export function nurtureReason(playbook: Playbook, score: Score, input?: ScoreInp
   const below = score.total < mql.minScore
   const mqlGaps = unmet(mql.when, facts)
   const reason = below
-    ? `Score ${score.total} (fit ${score.fit}, intent ${score.intent}) is below the MQL threshold of ${mql.minScore}.`
+    ? `Score ${score.total} (${parts(score)}) is below the MQL threshold of ${mql.minScore}.`
     : `Score ${score.total} meets the MQL threshold of ${mql.minScore}, but not every MQL condition holds.`
   const exitCriteria = [
     ...(below ? [reachScore(playbook, score)] : []),
@@ -39,6 +40,12 @@ export function nurtureReason(playbook: Playbook, score: Score, input?: ScoreInp
     sqlGaps.push(`the score is at least ${sql.minScore}`)
   if (sqlGaps.length > 0) exitCriteria.push(`Or go straight to sales (SQL) when ${sqlGaps.join('; ')}.`)
   return { reason, exitCriteria }
+}
+
+/** `fit 12, intent 5`, plus the model's points when it added any. */
+function parts(score: Score): string {
+  const model = sumPoints(score.contributions.filter((c) => c.kind === 'model'))
+  return `fit ${score.fit}, intent ${score.intent}${model === 0 ? '' : `, model ${model}`}`
 }
 
 function reachScore(playbook: Playbook, score: Score): string {

@@ -1,4 +1,4 @@
-import type { LeadDeduplicatedV1 } from '@leadwire/contracts'
+import type { LeadDeduplicatedV1, LeadSnapshot, Score } from '@leadwire/contracts'
 import type pg from 'pg'
 import type { ScoreInput } from './facts.ts'
 
@@ -40,15 +40,32 @@ export const pgLeadState = {
     return row && { data: row.data, stage: row.stage, handedOver: row.handed_over }
   },
 
+  /** The lead's latest score, kept with its source so feedback can be read per rule and source. */
   async save(
     tx: pg.ClientBase,
-    s: { data: LeadDeduplicatedV1; stage: string; total: number; handedOver: boolean; scoredAt: string },
+    s: { data: LeadDeduplicatedV1; score: Score; handedOver: boolean },
   ): Promise<void> {
     await tx.query(
-      `INSERT INTO leads (lead_id, data, stage, total, handed_over, scored_at) VALUES ($1, $2, $3, $4, $5, $6)
+      `INSERT INTO leads (lead_id, data, stage, total, handed_over, scored_at, score, source)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
        ON CONFLICT (lead_id) DO UPDATE SET data = $2, stage = $3, total = $4,
-         handed_over = leads.handed_over OR $5, scored_at = $6`,
-      [s.data.lead.leadId, s.data, s.stage, s.total, s.handedOver, s.scoredAt],
+         handed_over = leads.handed_over OR $5, scored_at = $6, score = $7, source = $8`,
+      [
+        s.data.lead.leadId,
+        s.data,
+        s.score.stage,
+        s.score.total,
+        s.handedOver,
+        s.score.scoredAt,
+        s.score,
+        sourceOf(s.data.lead),
+      ],
     )
   },
 }
+
+/** Where a lead came from, as RevOps groups it: the channel, and the UTM source when known. */
+export const sourceOf = (lead: LeadSnapshot): string =>
+  lead.source.utm?.source
+    ? `${lead.source.channel}/${lead.source.utm.source.toLowerCase()}`
+    : lead.source.channel
