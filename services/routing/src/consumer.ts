@@ -9,15 +9,23 @@ import {
   leadScoredV1,
   leadSlaBreachedV1,
 } from '@leadwire/contracts'
+import type { Playbook } from '@leadwire/playbook'
 import { type HandlerContext, LeadwireError, on, type Subscription } from '@leadwire/runtime'
 import type { AssignmentStore } from './pg-assignment-store.ts'
+import type { LedgerStore } from './pg-ledger-store.ts'
 import type { RoutedAssignment, Router } from './route.ts'
+import { segmentFor } from './rules.ts'
 
 export interface RoutingDeps {
+  playbook: Playbook
   router: Router
   assignments: AssignmentStore
+  ledger: LedgerStore
   clock: () => Date
 }
+
+/** Rejections that say the lead should not have counted against the rep. */
+const CREDITED_BACK: readonly string[] = ['duplicate', 'bad_fit']
 
 /**
  * leads.scored.v1 -> leads.routed.v1 (attempt 1); a `reroute` escalation on
@@ -64,9 +72,17 @@ async function reroute(deps: RoutingDeps, breach: LeadSlaBreachedV1, ctx: Handle
       `lead ${breach.leadId} is assigned but its data is missing`,
     )
   }
-  await deps.assignments.close(tx, breach.leadId, 'rerouted', deps.clock())
-  const exclude = latest.repId ? [latest.repId] : []
-  const assignment = await deps.router.route(scored, tx, { attempt: latest.attempt + 1, exclude })
+  const now = deps.clock()
+  await deps.assignments.close(tx, breach.leadId, 'rerouted', now)
+  // The rep loses the lead, so it no longer counts against their share of the pool.
+  await deps.ledger.creditBack(tx, breach.leadId, latest.attempt, 'reassigned', now)
+  const step = segmentFor(deps.playbook, breach.segment).sla.escalation[breach.step]
+  const assignment = await deps.router.route(scored, tx, {
+    attempt: latest.attempt + 1,
+    exclude: latest.repId ? [latest.repId] : [],
+    target: step?.to ?? 'next_rep',
+    previousRepId: latest.repId,
+  })
   if (assignment) emitRouted(ctx, scored, assignment)
 }
 
@@ -78,7 +94,11 @@ async function closeOnRejection(deps: RoutingDeps, handoff: LeadHandedOffV1, ctx
     ctx.log.info({ repId: handoff.repId }, 'rejection from a rep who is not the assignee; ignored')
     return
   }
-  await deps.assignments.close(ctx.tx, handoff.leadId, `rejected:${handoff.reason}`, deps.clock())
+  const now = deps.clock()
+  await deps.assignments.close(ctx.tx, handoff.leadId, `rejected:${handoff.reason}`, now)
+  if (handoff.reason && CREDITED_BACK.includes(handoff.reason)) {
+    await deps.ledger.creditBack(ctx.tx, handoff.leadId, latest.attempt, `rejected:${handoff.reason}`, now)
+  }
   ctx.log.info({ repId: handoff.repId, reason: handoff.reason }, 'assignment closed: rejected by the rep')
 }
 

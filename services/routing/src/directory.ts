@@ -5,31 +5,11 @@ import {
   loadDocument,
   type Playbook,
   parseDocument,
-  timeZone,
 } from '@leadwire/playbook'
 import { z } from 'zod'
+import { rep, team } from './directory-schema.ts'
 
-const id = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9_-]*$/, { error: 'expected a lowercase id like rep-ava-chen' })
-  .max(64)
-
-export const rep = z.strictObject({
-  id,
-  name: z.string().min(1),
-  email: z.email(),
-  team: id,
-  timezone: timeZone,
-  weight: z.int().min(1).default(1).describe('Share in a weighted round robin'),
-  active: z.boolean().default(true).describe('Inactive reps (leave, departed) receive no leads'),
-  capacity: z.strictObject({ maxOpen: z.int().min(1).describe('Open leads before the rep is skipped') }),
-})
-
-export const team = z.strictObject({
-  id,
-  name: z.string().min(1),
-  onCall: z.array(id).default([]).describe('In order; the first eligible one takes off-hours leads'),
-})
+export { rep, team }
 
 export const directorySchema = z
   .strictObject({ teams: z.array(team).min(1), reps: z.array(rep) })
@@ -49,7 +29,7 @@ export class DirectoryError extends DocumentError {
   }
 }
 
-type Loose = { id?: unknown; team?: unknown; onCall?: unknown }
+type Loose = { id?: unknown; team?: unknown; onCall?: unknown; manager?: unknown; onCallShifts?: unknown }
 const list = (value: unknown): Loose[] =>
   Array.isArray(value) ? value.filter((v): v is Loose => typeof v === 'object' && v !== null) : []
 
@@ -68,6 +48,15 @@ function checkReferences(value: { teams?: unknown; reps?: unknown }, ctx: z.Refi
     onCall.forEach((repId, j) => {
       if (repTeam.get(repId) !== t.id)
         issue(['teams', i, 'onCall', j], `'${repId}' is not a rep of team ${t.id}`)
+    })
+    if (t.manager !== undefined && !repTeam.has(t.manager))
+      issue(['teams', i, 'manager'], `no rep '${t.manager}' in reps`)
+    list(t.onCallShifts).forEach((shift: Record<string, unknown>, j) => {
+      for (const role of ['primary', 'secondary'] as const) {
+        const repId = shift[role]
+        if (repId !== undefined && repTeam.get(repId) !== t.id)
+          issue(['teams', i, 'onCallShifts', j, role], `'${repId}' is not a rep of team ${t.id}`)
+      }
     })
   })
 }

@@ -1,48 +1,65 @@
+import type { RoutingFilter } from '@leadwire/playbook'
+import { ineligibility, type Workload } from './availability.ts'
 import type { Directory, Rep } from './directory.ts'
+import { type LeadProfile, misfit } from './filters.ts'
 
-export interface Workload {
-  /** Open leads per rep id, from the capacity counters. */
-  openCounts?: Readonly<Record<string, number>> | undefined
-  /** Reps already tried for this lead (a re-route after an escalation). */
-  exclude?: readonly string[] | undefined
-}
+export { ineligibility, type Workload } from './availability.ts'
 
-/** Why a rep cannot take a lead now, or undefined when they can. */
-export function ineligibility(rep: Rep, work: Workload, checkCapacity = true): string | undefined {
-  if (!rep.active) return 'inactive'
-  if (work.exclude?.includes(rep.id)) return 'already tried for this lead'
-  const open = work.openCounts?.[rep.id] ?? 0
-  if (checkCapacity && open >= rep.capacity.maxOpen) return `at capacity (${open}/${rep.capacity.maxOpen})`
-  return undefined
+export interface Skipped {
+  repId: string
+  reason: string
 }
 
 export interface Pool {
   eligible: Rep[]
-  /** `rep-id: reason` for each rep left out, for the trace. */
-  skipped: string[]
+  /** Each rep left out, and why, for the decision path. */
+  skipped: Skipped[]
+  /** Filters relaxed because nobody fitted. */
+  notes: string[]
 }
 
-/** Reps of the team in directory order (stable for round robin), split by eligibility. */
-export function teamPool(directory: Directory, teamId: string, work: Workload): Pool {
-  return poolOf(
-    directory.reps.filter((r) => r.team === teamId),
-    work,
-  )
+export interface Fit {
+  lead: LeadProfile
+  filters: readonly RoutingFilter[]
 }
 
+/**
+ * Reps of the team in directory order (stable for tie-breaks), narrowed by territory and
+ * skills, then split by availability. (Named accounts go to their owner before the pool; see
+ * steps.ts.) A filter that no rep of the team fits is relaxed
+ * rather than queueing the lead: a lead from an uncovered place still deserves a rep.
+ */
+export function teamPool(directory: Directory, teamId: string, work: Workload, fit?: Fit): Pool {
+  const pool: Pool = { eligible: [], skipped: [], notes: [] }
+  let members = directory.reps.filter((r) => r.team === teamId)
+  for (const filter of fit?.filters ?? []) {
+    const misfits = members.map((r) => ({ repId: r.id, reason: misfit(r, fit!.lead, filter) }))
+    const fitting = members.filter((_, i) => misfits[i]?.reason === undefined)
+    if (fitting.length === 0) {
+      pool.notes.push(`${filter} filter relaxed: no rep of ${teamId} fits`)
+      continue
+    }
+    pool.skipped.push(...(misfits.filter((m) => m.reason !== undefined) as Skipped[]))
+    members = fitting
+  }
+  return split(pool, members, work)
+}
+
+/** The shift covering now (primary, then secondary), else the team's standing on-call order. */
 export function onCallPool(directory: Directory, teamId: string, work: Workload): Pool {
-  const ids = directory.teams.find((t) => t.id === teamId)?.onCall ?? []
-  const reps = ids
-    .map((id) => directory.reps.find((r) => r.id === id))
-    .filter((r): r is Rep => r !== undefined)
-  return poolOf(reps, work)
+  const team = directory.teams.find((t) => t.id === teamId)
+  const t = work.now?.getTime() ?? Date.now()
+  const shift = team?.onCallShifts.find((s) => Date.parse(s.from) <= t && t < Date.parse(s.to))
+  const ids = shift ? [shift.primary, ...(shift.secondary ? [shift.secondary] : [])] : (team?.onCall ?? [])
+  const reps = ids.map((id) => directory.reps.find((r) => r.id === id)).filter((r): r is Rep => !!r)
+  // On call means awake for it: the rep's own working hours do not apply.
+  return split({ eligible: [], skipped: [], notes: [] }, reps, { ...work, checkShift: false })
 }
 
-function poolOf(reps: readonly Rep[], work: Workload): Pool {
-  const pool: Pool = { eligible: [], skipped: [] }
+function split(pool: Pool, reps: readonly Rep[], work: Workload): Pool {
   for (const rep of reps) {
-    const why = ineligibility(rep, work)
-    if (why) pool.skipped.push(`${rep.id}: ${why}`)
+    const reason = ineligibility(rep, work)
+    if (reason) pool.skipped.push({ repId: rep.id, reason })
     else pool.eligible.push(rep)
   }
   return pool

@@ -16,6 +16,10 @@ export interface StoredAssignment {
   identityId: string
   reason: string
   routedAt: Date
+  previousRepId?: string | undefined
+  slaDueAt?: Date | undefined
+  /** The decision path, kept as the decision log. */
+  decision?: unknown
 }
 
 export interface LatestAttempt {
@@ -47,6 +51,23 @@ export function createPgAssignmentStore() {
     return Object.fromEntries(rows.map((r) => [r.rep_id, r.open]))
   }
 
+  /** Leads routed to each rep since the start of the rep's own local day (DST-aware in SQL). */
+  async function dayCounts(
+    tx: Tx,
+    reps: readonly { id: string; timezone: string }[],
+    now: Date,
+  ): Promise<Record<string, number>> {
+    const { rows } = await tx.query<{ rep_id: string; n: number }>(
+      `SELECT r.id AS rep_id, count(*)::int AS n
+       FROM unnest($1::text[], $2::text[]) AS r(id, tz)
+       JOIN assignments a ON a.rep_id = r.id
+        AND a.routed_at >= date_trunc('day', $3::timestamptz AT TIME ZONE r.tz) AT TIME ZONE r.tz
+       GROUP BY r.id`,
+      [reps.map((r) => r.id), reps.map((r) => r.timezone), now],
+    )
+    return Object.fromEntries(rows.map((r) => [r.rep_id, r.n]))
+  }
+
   async function ownerOf(tx: Tx, identityId: string): Promise<string | undefined> {
     const { rows } = await tx.query<{ rep_id: string }>(
       `SELECT rep_id FROM identity_owners WHERE identity_id = $1`,
@@ -63,8 +84,9 @@ export function createPgAssignmentStore() {
   async function record(tx: Tx, a: StoredAssignment): Promise<boolean> {
     const { rowCount } = await tx.query(
       `INSERT INTO assignments
-         (lead_id, attempt, rep_id, team_id, queue, method, segment, identity_id, reason, routed_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+         (lead_id, attempt, rep_id, team_id, queue, method, segment, identity_id, reason, routed_at,
+          previous_rep_id, sla_due_at, decision)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
        ON CONFLICT (lead_id, attempt) DO NOTHING`,
       [
         a.leadId,
@@ -77,6 +99,9 @@ export function createPgAssignmentStore() {
         a.identityId,
         a.reason,
         a.routedAt,
+        a.previousRepId ?? null,
+        a.slaDueAt ?? null,
+        a.decision === undefined ? null : JSON.stringify(a.decision),
       ],
     )
     return rowCount === 1
@@ -118,7 +143,7 @@ export function createPgAssignmentStore() {
     return rows[0]?.scored
   }
 
-  return { latestAttempt, openCounts, ownerOf, record, setOwner, close, saveScored, scoredOf }
+  return { latestAttempt, openCounts, dayCounts, ownerOf, record, setOwner, close, saveScored, scoredOf }
 }
 
 export type AssignmentStore = ReturnType<typeof createPgAssignmentStore>

@@ -1,3 +1,4 @@
+import type { RerouteTarget } from '@leadwire/playbook'
 import type { Rep } from './directory.ts'
 import type { RouteMethod } from './rules.ts'
 
@@ -9,6 +10,7 @@ export interface ReasonInput {
   rep?: Rep | undefined
   queue?: string | undefined
   attempt: number
+  target?: RerouteTarget | undefined
 }
 
 /** The one sentence a rep reads in their CRM: what kind of lead, and why it is theirs. */
@@ -18,8 +20,10 @@ export function routingReason(input: ReasonInput): string {
   return `${lead}: ${why(input)}.`
 }
 
-function why({ method, rep, teamName, queue }: ReasonInput): string {
+function why({ method, rep, teamName, queue, target }: ReasonInput): string {
   const name = rep?.name ?? 'no rep'
+  if (target === 'manager' && method === 'dedicated')
+    return `${name} manages ${teamName} and takes the escalation`
   switch (method) {
     case 'account_owner':
       return `${name} already owns this person, so the lead stays with them`

@@ -1,21 +1,24 @@
 import type { LeadRoutedV1, LeadScoredV1 } from '@leadwire/contracts'
-import type { Playbook } from '@leadwire/playbook'
+import type { Playbook, RerouteTarget } from '@leadwire/playbook'
 import { LeadwireError } from '@leadwire/runtime'
 import type pg from 'pg'
-import type { Directory, Rep } from './directory.ts'
+import { type Decision, decide } from './decide.ts'
+import type { Directory } from './directory.ts'
+import { leadProfile, namedAccountReps } from './filters.ts'
 import type { AssignmentStore } from './pg-assignment-store.ts'
-import { pickCandidate } from './pick.ts'
+import type { LedgerStore } from './pg-ledger-store.ts'
 import { routingReason } from './reason.ts'
-import type { Cursors } from './redis-cursors.ts'
-import { planRoute, type RouteMethod, type RoutePlan } from './rules.ts'
+import { planRoute, type RoutePlan, segmentFor } from './rules.ts'
+import { slaOf } from './sla.ts'
 
 export type RoutedAssignment = LeadRoutedV1['assignment']
 
 export interface RouterDeps {
   playbook: Playbook
-  directory: Directory
+  /** Where the directory is read from: routing's own tables, inside the routing transaction. */
+  directory: { load(tx: pg.ClientBase): Promise<Directory> }
   assignments: AssignmentStore
-  cursors: Cursors
+  ledger: LedgerStore
   clock: () => Date
 }
 
@@ -23,48 +26,38 @@ export interface RouteOptions {
   attempt: number
   /** Reps who may not take this attempt (the one an escalation moves the lead away from). */
   exclude?: readonly string[] | undefined
+  /** An escalation step's target; undefined for a first routing. */
+  target?: RerouteTarget | undefined
+  previousRepId?: string | undefined
 }
-
-interface PickState extends RouteOptions {
-  now: Date
-  cursor: number
-  openCounts: Readonly<Record<string, number>>
-}
-
-// Only rotations read the cursor; asking Redis for the others would just skip turns.
-const rotates = (method: RouteMethod) => method === 'round_robin' || method === 'dedicated'
 
 /**
- * Plans, picks and records one routing attempt inside the caller's transaction, and makes
- * the rep the owner of the person if nobody is yet. Returns undefined when this attempt of
- * the lead was already recorded, so the caller emits nothing: a lead is never routed twice.
+ * Plans, picks and records one routing attempt inside the caller's transaction. Every pool
+ * the lead may be drawn from is locked before open counts and credits are read, so replicas
+ * never exceed a capacity nor take the same turn. Returns undefined when this attempt was
+ * already recorded, so the caller emits nothing: a lead is never routed twice.
  */
 export function createRouter(deps: RouterDeps) {
-  const { playbook, directory, assignments } = deps
+  const { playbook, assignments, ledger } = deps
 
-  async function route(
-    scored: LeadScoredV1,
-    tx: pg.ClientBase,
-    opts: RouteOptions,
-  ): Promise<RoutedAssignment | undefined> {
+  async function route(scored: LeadScoredV1, tx: pg.ClientBase, opts: RouteOptions) {
     const now = deps.clock()
     const { identityId } = scored.dedup
+    const directory = await deps.directory.load(tx)
     const knownOwner = await assignments.ownerOf(tx, identityId)
+    await ledger.lockPools(tx, poolsFor(playbook, directory, scored, knownOwner))
     const openCounts = await assignments.openCounts(tx)
-    const plan = planRoute(playbook, directory, {
-      scored,
-      now,
-      knownOwner,
-      openCounts,
-      exclude: opts.exclude,
-    })
-    const cursor = rotates(plan.method) ? await deps.cursors.next(plan.teamId) : 0
-    const rep = pickCandidate(plan, { cursor, openCounts })
+    const dayCounts = await assignments.dayCounts(tx, directory.reps, now)
+    const { exclude, target } = opts
+    const input = { scored, now, knownOwner, openCounts, dayCounts, exclude, target }
+    const plan = planRoute(playbook, directory, input)
+    const decision = decide(plan, await ledger.rows(tx, plan.teamId), openCounts, directory)
+    const { rep } = decision
     if (!rep && plan.queue === undefined) {
       // planRoute only returns an empty pool together with a queue; this is a bug, not bad data.
       throw new LeadwireError('ROUTING_NO_PICK', `no rep picked from a ${plan.method} plan without a queue`)
     }
-    const assignment = buildAssignment(plan, rep, { ...opts, now, cursor, openCounts })
+    const assignment = buildAssignment(directory, plan, decision, opts, now)
     const recorded = await assignments.record(tx, {
       ...assignment,
       leadId: scored.lead.leadId,
@@ -72,13 +65,26 @@ export function createRouter(deps: RouterDeps) {
       segment: plan.segment,
       identityId,
       routedAt: now,
+      slaDueAt: new Date(assignment.slaDueAt!),
     })
     if (!recorded) return undefined
+    if (rep && decision.counted) {
+      await ledger.save(tx, plan.teamId, decision.credits, decision.eligibleIds, now)
+      const counted = { leadId: scored.lead.leadId, attempt: opts.attempt, pool: plan.teamId, repId: rep.id }
+      await ledger.recordCounted(tx, { ...counted, at: now })
+    }
     if (rep) await assignments.setOwner(tx, identityId, rep.id, now)
     return assignment
   }
 
-  function buildAssignment(plan: RoutePlan, rep: Rep | undefined, s: PickState): RoutedAssignment {
+  function buildAssignment(
+    directory: Directory,
+    plan: RoutePlan,
+    d: Decision,
+    opts: RouteOptions,
+    now: Date,
+  ): RoutedAssignment {
+    const { rep } = d
     const team = directory.teams.find((t) => t.id === plan.teamId)
     const segment = playbook.segments.find((x) => x.name === plan.segment)
     const reason = routingReason({
@@ -87,17 +93,25 @@ export function createRouter(deps: RouterDeps) {
       teamName: team?.name ?? plan.teamId,
       rep,
       queue: plan.queue,
-      attempt: s.attempt,
+      attempt: opts.attempt,
+      target: opts.target,
     })
     const who = rep ? { repId: rep.id, repName: rep.name, repEmail: rep.email } : { queue: plan.queue }
+    const trace = [...plan.trace, { rule: 'pick', outcome: d.pickOutcome }]
+    const { workingHours, slaDueAt } = slaOf(playbook, plan.segment, plan.teamId, rep, now)
     return {
       ...who,
       teamId: plan.teamId,
       method: plan.method,
       reason,
-      trace: [...plan.trace, { rule: 'pick', outcome: pickOutcome(plan, rep, s) }],
-      attempt: s.attempt,
-      routedAt: s.now.toISOString(),
+      trace,
+      attempt: opts.attempt,
+      routedAt: now.toISOString(),
+      segment: plan.segment,
+      slaDueAt: slaDueAt.toISOString(),
+      ...(workingHours ? { workingHours } : {}),
+      ...(opts.previousRepId ? { previousRepId: opts.previousRepId } : {}),
+      decision: { ...d.path, rules: trace },
     }
   }
 
@@ -106,11 +120,11 @@ export function createRouter(deps: RouterDeps) {
 
 export type Router = ReturnType<typeof createRouter>
 
-function pickOutcome(plan: RoutePlan, rep: Rep | undefined, s: PickState): string {
-  if (!rep) return `no rep; queued in ${plan.queue}`
-  if (rotates(plan.method)) return `${rep.id} at position ${s.cursor} of the ${plan.teamId} rotation`
-  if (plan.method === 'load_balanced') {
-    return `${rep.id} has the lowest load (${s.openCounts[rep.id] ?? 0}/${rep.capacity.maxOpen} open)`
-  }
-  return `${rep.id} (${plan.method})`
+/** The teams a plan may draw from: the segment's, and the owners' when they differ. */
+function poolsFor(playbook: Playbook, directory: Directory, scored: LeadScoredV1, knownOwner?: string) {
+  const teamOf = (id?: string) => directory.reps.find((r) => r.id === id)?.team
+  const named = namedAccountReps(directory.reps, leadProfile(scored)).map((r) => r.id)
+  const owners = [knownOwner, scored.lead.source.originalOwnerId, ...named].map(teamOf)
+  const coverage = segmentFor(playbook, scored.score.segment).coverage.team
+  return [coverage, ...owners].filter((t): t is string => t !== undefined)
 }

@@ -98,4 +98,62 @@ describe('planRoute', () => {
     expect(plan).toMatchObject({ segment: 'general', method: 'first_available', teamId: 'general-pool' })
     expect(plan.trace[0]?.outcome).toMatch(/'retired_segment' is not in playbook/)
   })
+
+  // New York moved to EDT on 2026-03-08: 13:30Z is 08:30 on one Monday and 09:30 on the next.
+  it.each([
+    ['Friday 17:30 EST, after closing', '2026-03-06T22:30:00Z', 'on_call'],
+    ['Monday 08:30 EST, before opening', '2026-03-02T13:30:00Z', 'on_call'],
+    ['Monday 09:30 EDT, after the change', '2026-03-09T13:30:00Z', 'dedicated'],
+    ['Thanksgiving noon, a holiday', '2026-11-26T17:00:00Z', 'on_call'],
+  ])('covers an enterprise demo on %s with %s', (_name, at, method) => {
+    const plan = route({ scored: buildScored({ segment: 'enterprise_demo' }), now: new Date(at) })
+    expect(plan.method).toBe(method)
+  })
+
+  it('pages the rep of the on-call shift covering now, before the standing order', () => {
+    const shift = { from: '2026-03-09T00:00:00Z', to: '2026-03-11T00:00:00Z', primary: 'rep-marcus-bell' }
+    const teams = directory.teams.map((t) => (t.id === 'enterprise-ae' ? { ...t, onCallShifts: [shift] } : t))
+    const scored = buildScored({ segment: 'enterprise_demo' })
+    const plan = planRoute(playbook, { ...directory, teams }, { scored, now: OFF_HOURS })
+    expect(plan).toMatchObject({ method: 'on_call' })
+    expect(ids(plan)).toEqual(['rep-marcus-bell'])
+  })
+
+  it('balances by load when the segment says so', () => {
+    const balanced = structuredClone(playbook)
+    balanced.segments.find((s) => s.name === 'mid_market')!.coverage.method = 'load_balanced'
+    const plan = planRoute(balanced, directory, { scored: buildScored(), now: IN_HOURS })
+    expect(plan).toMatchObject({ method: 'load_balanced', pooled: true })
+  })
+
+  it('gives a named account to its owner in any team, before the segment team', () => {
+    const accounts = { countries: [], regions: [], states: [], accounts: ['contoso.example'] }
+    const named = (active: boolean) => ({
+      ...directory,
+      reps: directory.reps.map((r) =>
+        r.id === 'rep-ava-chen' ? { ...r, active, territories: accounts } : r,
+      ),
+    })
+    const plan = planRoute(playbook, named(true), { scored: buildScored(), now: IN_HOURS })
+    expect(plan).toMatchObject({ method: 'account_owner', teamId: 'enterprise-ae' })
+    expect(ids(plan)).toEqual(['rep-ava-chen'])
+    const away = planRoute(playbook, named(false), { scored: buildScored(), now: IN_HOURS })
+    expect(away).toMatchObject({ method: 'round_robin', teamId: 'mid-market-sdr' })
+    expect(away.trace).toContainEqual({
+      rule: 'owner.account',
+      outcome: 'rep-ava-chen passed over: inactive',
+    })
+  })
+
+  it('runs only the rules a segment lists, in its order', () => {
+    const poolOnly = structuredClone(playbook)
+    poolOnly.segments.find((s) => s.name === 'mid_market')!.coverage.rules = ['team_pool']
+    const plan = planRoute(poolOnly, directory, {
+      scored: buildScored(),
+      now: IN_HOURS,
+      knownOwner: 'rep-jordan-kim',
+    })
+    expect(plan).toMatchObject({ method: 'round_robin', teamId: 'mid-market-sdr' })
+    expect(plan.trace.map((t) => t.rule)).toEqual(['segment', 'coverage.round_robin'])
+  })
 })

@@ -1,15 +1,19 @@
 import type { LeadScoredV1, routingMethods } from '@leadwire/contracts'
-import { type CoverageMethod, isBusinessTime, type Playbook, type Segment } from '@leadwire/playbook'
+import { isBusinessTime, type Playbook, type RerouteTarget, type Segment } from '@leadwire/playbook'
 import type { Directory, Rep } from './directory.ts'
-import { ineligibility, onCallPool, type Pool, teamPool, type Workload } from './eligibility.ts'
+import type { Skipped, Workload } from './eligibility.ts'
+import { type StepContext, stepsFor } from './steps.ts'
 
 export type RouteMethod = (typeof routingMethods)[number]
+export type Trace = { rule: string; outcome: string }[]
 
 export interface RouteInput extends Workload {
   scored: LeadScoredV1
   now: Date
   /** The rep who already owns this person or account (a returning identity). */
   knownOwner?: string | undefined
+  /** Set on a re-route: who the playbook's escalation step hands the lead to. */
+  target?: RerouteTarget | undefined
 }
 
 export interface RoutePlan {
@@ -20,97 +24,53 @@ export interface RoutePlan {
   candidates: Rep[]
   /** Set when no rep is eligible: the lead waits in this queue. */
   queue?: string
-  trace: { rule: string; outcome: string }[]
-}
-
-/** Playbook coverage -> how the team pool is picked. A dedicated team rotates by rep weight. */
-const POOL_METHOD: Record<CoverageMethod, RouteMethod> = {
-  dedicated: 'dedicated',
-  round_robin: 'round_robin',
-  load_balanced: 'load_balanced',
-  first_available: 'first_available',
-  original_owner: 'round_robin',
+  trace: Trace
+  filteredOut: Skipped[]
+  /** The candidates are the team's pool (not an owner, manager or on-call pick). */
+  pooled?: boolean
 }
 
 /**
- * Decides who may take a scored lead, in order: the known owner, the original owner of an
- * outbound reply, the on-call rep off hours for 24/7 segments, the segment's team, and last
- * the segment's fallback queue. Every rule considered leaves a line in the trace.
+ * Decides who may take a scored lead by running the segment's rules in order (steps.ts; by
+ * default an escalation's target, the known owner, a named account's owner, the original
+ * owner of an outbound reply, the on-call rep off hours for 24/7 segments, the segment's team
+ * narrowed by territory and skills, and last the fallback queue). Every rule considered leaves a line in the trace; every rep left
+ * out is listed with the reason.
  */
 export function planRoute(playbook: Playbook, directory: Directory, input: RouteInput): RoutePlan {
-  const trace: RoutePlan['trace'] = []
+  const trace: Trace = []
+  const filteredOut: Skipped[] = []
   const segment = segmentFor(playbook, input.scored.score.segment, trace)
-  const { coverage } = segment
-  const plan = (teamId: string, method: RouteMethod, candidates: Rep[]): RoutePlan => ({
-    segment: segment.name,
-    teamId,
-    method,
-    candidates,
-    trace,
-  })
-
-  const owner = ownerRep(directory, input, 'owner.known', input.knownOwner, trace)
-  if (owner) return plan(owner.team, 'account_owner', [owner])
-  if (coverage.method === 'original_owner') {
-    const original = ownerRep(
-      directory,
-      input,
-      'owner.original',
-      input.scored.lead.source.originalOwnerId,
-      trace,
-    )
-    if (original) return plan(original.team, 'original_owner', [original])
-  }
-
   const inHours = isBusinessTime(playbook.businessHours, playbook.timezone, input.now)
-  if (!inHours && coverage.hours === 'always') {
-    const onCall = onCallPool(directory, coverage.team, input)
-    trace.push({ rule: 'coverage.on_call', outcome: poolOutcome(`on-call of ${coverage.team}`, onCall) })
-    const first = onCall.eligible[0]
-    if (first) return plan(coverage.team, 'on_call', [first])
-  } else {
-    const clock = inHours
-      ? 'inside business hours'
-      : 'outside business hours; the SLA clock waits for business time'
-    trace.push({ rule: 'coverage.hours', outcome: `${coverage.hours} coverage, ${clock}` })
+  const ctx: StepContext = {
+    directory,
+    input,
+    coverage: segment.coverage,
+    inHours,
+    work: { ...input, checkShift: inHours },
+    trace,
+    filteredOut,
+    plan: (teamId, method, candidates) => ({
+      segment: segment.name,
+      teamId,
+      method,
+      candidates,
+      trace,
+      filteredOut,
+    }),
   }
-
-  const pool = teamPool(directory, coverage.team, input)
-  trace.push({ rule: `coverage.${coverage.method}`, outcome: poolOutcome(`team ${coverage.team}`, pool) })
-  if (pool.eligible.length > 0) return plan(coverage.team, POOL_METHOD[coverage.method], pool.eligible)
-
-  trace.push({
-    rule: 'coverage.fallback_queue',
-    outcome: `no rep eligible; waits in ${coverage.fallbackQueue}`,
-  })
-  return { ...plan(coverage.team, 'fallback_queue', []), queue: coverage.fallbackQueue }
+  for (const step of stepsFor(segment.coverage)) {
+    const plan = step(ctx)
+    if (plan) return plan
+  }
+  throw new Error('the fallback queue step always plans')
 }
 
 /** The scored segment, or the catch-all when the playbook changed since the lead was scored. */
-function segmentFor(playbook: Playbook, name: string, trace: RoutePlan['trace']): Segment {
+export function segmentFor(playbook: Playbook, name: string, trace: Trace = []): Segment {
   const found = playbook.segments.find((s) => s.name === name)
   const segment = found ?? playbook.segments.at(-1)!
   const outcome = found ? name : `'${name}' is not in playbook ${playbook.version}; using ${segment.name}`
   trace.push({ rule: 'segment', outcome })
   return segment
-}
-
-/** An owner keeps the lead while active, even at capacity: continuity beats balance. */
-function ownerRep(
-  directory: Directory,
-  work: Workload,
-  rule: string,
-  repId: string | undefined,
-  trace: RoutePlan['trace'],
-): Rep | undefined {
-  if (repId === undefined) return undefined
-  const rep = directory.reps.find((r) => r.id === repId)
-  const why = rep ? ineligibility(rep, work, false) : 'not in the directory'
-  trace.push({ rule, outcome: why ? `${repId} passed over: ${why}` : `${repId} owns this lead` })
-  return why ? undefined : rep
-}
-
-function poolOutcome(label: string, pool: Pool): string {
-  const skipped = pool.skipped.length > 0 ? ` (skipped ${pool.skipped.join(', ')})` : ''
-  return `${label}: ${pool.eligible.length} eligible${skipped}`
 }

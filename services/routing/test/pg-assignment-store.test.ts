@@ -66,4 +66,20 @@ describe('pg assignment store', () => {
     expect(saved?.score.total).toBe(12)
     expect(saved?.lead).toEqual(lead.lead)
   })
+
+  it('counts a rep’s leads since the start of their own local day', async () => {
+    const routed = (repId: string, iso: string) =>
+      tx((t) => fx.assignments.record(t, assignment({ repId, routedAt: new Date(iso) })))
+    await routed('rep-la', '2026-03-10T06:59:00Z') // 23:59 PDT the day before
+    await routed('rep-la', '2026-03-10T07:01:00Z') // 00:01 PDT
+    await routed('rep-berlin', '2026-03-09T22:59:00Z') // 23:59 CET the day before
+    await routed('rep-berlin', '2026-03-09T23:01:00Z') // 00:01 CET
+    await routed('rep-berlin', '2026-03-10T14:00:00Z')
+    const reps = [
+      { id: 'rep-la', timezone: 'America/Los_Angeles' },
+      { id: 'rep-berlin', timezone: 'Europe/Berlin' },
+      { id: 'rep-none', timezone: 'UTC' },
+    ]
+    expect(await tx((t) => fx.assignments.dayCounts(t, reps, at))).toEqual({ 'rep-la': 1, 'rep-berlin': 2 })
+  })
 })

@@ -1,12 +1,13 @@
-import type { LeadEvent } from '@leadwire/contracts'
+import type { LeadEvent, LeadRoutedV1 } from '@leadwire/contracts'
 import type { Playbook } from '@leadwire/playbook'
-import { createRedis, ident } from '@leadwire/runtime'
+import { ident } from '@leadwire/runtime'
 import { createTestNamespace, takeOutbox } from '@leadwire/stack/testing'
 import type pg from 'pg'
 import { createRoutingSubscriptions } from '../src/consumer.ts'
 import type { Directory } from '../src/directory.ts'
 import { createPgAssignmentStore } from '../src/pg-assignment-store.ts'
-import { createRedisCursors } from '../src/redis-cursors.ts'
+import { createPgDirectoryStore } from '../src/pg-directory-store.ts'
+import { createPgLedgerStore } from '../src/pg-ledger-store.ts'
 import { createRouter } from '../src/route.ts'
 import { IN_HOURS, seedDirectory, seedPlaybook } from '../src/test-builders.ts'
 
@@ -17,37 +18,40 @@ import { IN_HOURS, seedDirectory, seedPlaybook } from '../src/test-builders.ts'
 export async function routingFixture() {
   const ns = await createTestNamespace('rt')
   await ns.migrate()
-  const redis = createRedis(ns.config, ns.log)
   const [playbook, directory] = await Promise.all([seedPlaybook(), seedDirectory()])
+  const schema = ns.names.schema('routing')
+  const directoryStore = createPgDirectoryStore(schema)
+  await directoryStore.seed(ns.pool, playbook, directory)
   return {
     ns,
-    redis,
-    schema: ns.names.schema('routing'),
+    schema,
     playbook,
     directory,
+    directoryStore,
     assignments: createPgAssignmentStore(),
-    cursors: createRedisCursors(redis, ns.names),
-    async cleanup() {
-      await redis.quit()
-      // Drops the schemas and deletes every key under the namespace, cursors included.
-      await ns.cleanup()
-    },
+    ledger: createPgLedgerStore(),
+    /** Drops the namespace's schemas (and any Redis keys under it). */
+    cleanup: () => ns.cleanup(),
   }
 }
 
 export type RoutingFixture = Awaited<ReturnType<typeof routingFixture>>
 
-/** The service's subscriptions over the fixture's real Postgres and Redis, at a fixed time. */
+/**
+ * The service's subscriptions over the fixture's real Postgres, at a fixed time. The directory
+ * is the seeded one in routing's schema unless a test hands in its own.
+ */
 export function subscriptionsFor(
   fx: RoutingFixture,
-  over: { directory?: Directory; playbook?: Playbook } = {},
+  over: { directory?: Directory; playbook?: Playbook; clock?: () => Date } = {},
 ) {
-  const clock = () => IN_HOURS
-  const { assignments, cursors } = fx
+  const clock = over.clock ?? (() => IN_HOURS)
+  const { assignments, ledger } = fx
   const playbook = over.playbook ?? fx.playbook
-  const directory = over.directory ?? fx.directory
-  const router = createRouter({ playbook, directory, assignments, cursors, clock })
-  return createRoutingSubscriptions({ router, assignments, clock })
+  const fixed = over.directory
+  const directory = fixed ? { load: async () => fixed } : fx.directoryStore
+  const router = createRouter({ playbook, directory, assignments, ledger, clock })
+  return createRoutingSubscriptions({ playbook, router, assignments, ledger, clock })
 }
 
 /** What routing has emitted since the last call, decoded from its outbox. */
@@ -70,4 +74,9 @@ export async function inTransaction<T>(
   } finally {
     tx.release()
   }
+}
+
+/** The assignments of the leads.routed.v1 events routing has emitted since the last call. */
+export async function routedSince(fx: RoutingFixture): Promise<LeadRoutedV1['assignment'][]> {
+  return (await emitted(fx)).map((e) => (e.data as LeadRoutedV1).assignment)
 }
