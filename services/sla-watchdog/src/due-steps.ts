@@ -1,6 +1,6 @@
 import type { LeadSlaBreachedV1 } from '@leadwire/contracts'
 import type { ClockStep } from './clock.ts'
-import type { Clock } from './pg-clock-store.ts'
+import type { Clock } from './clock-row.ts'
 
 export interface DueSteps {
   steps: ClockStep[]
@@ -33,5 +33,6 @@ export function breachData(clock: Clock, step: ClockStep, firedAt: Date): LeadSl
     routedAt: clock.routedAt.toISOString(),
     dueAt: clock.dueAt.toISOString(),
     firedAt: firedAt.toISOString(),
+    ...(clock.deadline && { deadline: clock.deadline }),
   }
 }

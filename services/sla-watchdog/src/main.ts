@@ -4,7 +4,10 @@ import { loadConfig, runConsumerService } from '@leadwire/runtime'
 import { z } from 'zod'
 import { createWatchdogSubscriptions } from './consumer.ts'
 import { createPgClockStore } from './pg-clock-store.ts'
+import { createPgClosureStore } from './pg-closure-store.ts'
 import { createPgFirstTouchStore } from './pg-first-touch-store.ts'
+import { createSlaMetrics } from './sla-metrics.ts'
+import { statsApi } from './stats-api.ts'
 import { createTicker } from './ticker.ts'
 
 const config = loadConfig(process.env, {
@@ -23,18 +26,34 @@ const config = loadConfig(process.env, {
 // Deadlines are planned from the playbook once at start; a changed playbook takes a restart.
 const playbook = await loadPlaybook(config.extra.PLAYBOOK_PATH)
 
-await runConsumerService(config, (deps) => ({
-  subscriptions: createWatchdogSubscriptions({
-    playbook,
-    clocks: createPgClockStore(),
-    touches: createPgFirstTouchStore(),
-  }),
-  background: createTicker({
+await runConsumerService(config, (deps) => {
+  const clock = () => new Date()
+  const metrics = createSlaMetrics(deps.metrics.registry, deps.pool, deps.schema)
+  const ticker = createTicker({
     pool: deps.pool,
     schema: deps.schema,
     names: deps.names,
     log: deps.log.child({ component: 'ticker' }),
-    clock: () => new Date(),
+    clock,
     intervalMs: config.extra.SLA_TICK_MS,
-  }),
-}))
+    onFired: metrics.onFired,
+  })
+  return {
+    subscriptions: createWatchdogSubscriptions({
+      playbook,
+      clocks: createPgClockStore(),
+      touches: createPgFirstTouchStore(),
+      closures: createPgClosureStore(),
+    }),
+    background: ticker,
+    // RevOps figures (GET /v1/sla/stats) beside /healthz, /readyz and /metrics.
+    routes: async (app) => {
+      await app.register(statsApi, {
+        pool: deps.pool,
+        schema: deps.schema,
+        timezone: playbook.timezone,
+        clock,
+      })
+    },
+  }
+})

@@ -4,6 +4,14 @@ import { enqueueOutbox, ident, type Logger, type Names, type OutboxRecord } from
 import type pg from 'pg'
 import { breachData, dueSteps } from './due-steps.ts'
 import { type Clock, createPgClockStore } from './pg-clock-store.ts'
+import { type FiredRow, recordFired } from './pg-fired-steps.ts'
+
+/** One step that reached the outbox, for metrics: how late it fired and where it belongs. */
+export interface FiredStep {
+  segment: string
+  level: string
+  lateMs: number
+}
 
 export interface TickerOptions {
   pool: pg.Pool
@@ -14,6 +22,8 @@ export interface TickerOptions {
   intervalMs?: number
   /** Clocks claimed per transaction; a tick keeps claiming until a batch comes back short. */
   batchSize?: number
+  /** Called after each commit with the steps it fired (metrics); never inside the transaction. */
+  onFired?: (steps: readonly FiredStep[]) => void
 }
 
 /**
@@ -24,13 +34,13 @@ export interface TickerOptions {
 export function createTicker(opts: TickerOptions) {
   const store = createPgClockStore()
   const intervalMs = opts.intervalMs ?? 250
-  const batchSize = opts.batchSize ?? 100
+  const batchSize = opts.batchSize ?? 500
   const topic = opts.names.topic(leadSlaBreachedV1.topic)
   let timer: NodeJS.Timeout | undefined
   let inFlight: Promise<void> | undefined
   let running = false
 
-  function encode(clock: Clock, now: Date): { records: OutboxRecord[]; nextStep: number } {
+  function encode(clock: Clock, now: Date) {
     const due = dueSteps(clock, now)
     const records = due.steps.map((step) => {
       const record = encodeEvent(leadSlaBreachedV1, {
@@ -44,7 +54,7 @@ export function createTicker(opts: TickerOptions) {
       opts.log.debug({ leadId: clock.leadId, attempt: clock.attempt, level: step.level }, 'sla step fired')
       return { ...record, topic }
     })
-    return { records, nextStep: due.nextStep }
+    return { records, due }
   }
 
   async function fireBatch(): Promise<{ claimed: number; fired: number }> {
@@ -55,13 +65,24 @@ export function createTicker(opts: TickerOptions) {
       const now = opts.clock()
       const due = await store.claimDue(tx, now, batchSize)
       const records: OutboxRecord[] = []
+      const rows: FiredRow[] = []
+      const moves: { clock: Clock; nextStep: number }[] = []
       for (const clock of due) {
         const fired = encode(clock, now)
         records.push(...fired.records)
-        await store.advance(tx, clock, fired.nextStep)
+        for (const step of fired.due.steps) rows.push({ clock, step })
+        moves.push({ clock, nextStep: fired.due.nextStep })
       }
+      await recordFired(tx, rows, now)
+      await store.advance(tx, moves)
       await enqueueOutbox(tx, opts.schema, records)
       await tx.query('COMMIT')
+      const steps = rows.map(({ clock, step }) => ({
+        segment: clock.segment,
+        level: step.level,
+        lateMs: now.getTime() - step.fireAt.getTime(),
+      }))
+      if (steps.length) opts.onFired?.(steps)
       return { claimed: due.length, fired: records.length }
     } catch (err) {
       // A connection that cannot even roll back is dead: hand it back to be destroyed, not reused.

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import type { LeadContactedV1, LeadRoutedV1 } from '@leadwire/contracts'
+import type { LeadContactedV1, LeadHandedOffV1, LeadRoutedV1, WorkingHours } from '@leadwire/contracts'
 import { exampleLeadContacted, exampleLeadRouted } from '@leadwire/contracts/examples'
 
 export const minutes = (n: number) => n * 60_000
@@ -15,6 +15,8 @@ export interface RoutedOptions {
   repId?: string
   capturedAt?: string
   routedAt?: string
+  teamId?: string
+  workingHours?: WorkingHours
 }
 
 /** The example routed lead as an enterprise demo request, with a fresh id unless given one. */
@@ -33,11 +35,17 @@ export function routed(opts: RoutedOptions = {}): LeadRoutedV1 {
       ...assignment,
       attempt: opts.attempt ?? 1,
       repId: opts.repId ?? assignment.repId,
+      teamId: opts.teamId ?? assignment.teamId,
       routedAt,
+      ...(opts.workingHours && { workingHours: opts.workingHours }),
     },
   }
 }
 
 export function contacted(leadId: string, contactedAt: string, repId = 'rep_0142'): LeadContactedV1 {
   return { ...exampleLeadContacted, leadId, repId, contactedAt }
+}
+
+export function rejected(leadId: string, reason: NonNullable<LeadHandedOffV1['reason']>, decidedAt: string) {
+  return { leadId, repId: 'rep_0142', decision: 'rejected', reason, decidedAt } satisfies LeadHandedOffV1
 }

@@ -1,8 +1,9 @@
-import { loadPlaybook } from '@leadwire/playbook'
+import { loadPlaybook, type Playbook } from '@leadwire/playbook'
 import { ident } from '@leadwire/runtime'
 import type { TestNamespace } from '@leadwire/stack/testing'
 import { createWatchdogSubscriptions } from '../src/consumer.ts'
 import { createPgClockStore } from '../src/pg-clock-store.ts'
+import { createPgClosureStore } from '../src/pg-closure-store.ts'
 import { createPgFirstTouchStore } from '../src/pg-first-touch-store.ts'
 
 export const service = 'sla-watchdog'
@@ -10,11 +11,12 @@ export const service = 'sla-watchdog'
 export const loadSeedPlaybook = () =>
   loadPlaybook(new URL('../../../infra/seed/playbook.yaml', import.meta.url).pathname)
 
-export async function watchdogSubscriptions() {
+export async function watchdogSubscriptions(playbook?: Playbook) {
   return createWatchdogSubscriptions({
-    playbook: await loadSeedPlaybook(),
+    playbook: playbook ?? (await loadSeedPlaybook()),
     clocks: createPgClockStore(),
     touches: createPgFirstTouchStore(),
+    closures: createPgClosureStore(),
   })
 }
 
@@ -29,6 +31,9 @@ export interface ClockRow {
   state: string
   next_step: number
   next_fire_at: Date | null
+  ended_at: Date | null
+  end_reason: string | null
+  deadline: { firstTouch: string; clock: string; timezone: string; hoursFrom: string } | null
   steps: { step: number; level: string; action: string; fireAt: string }[]
 }
 
@@ -52,6 +57,6 @@ export async function firstTouchOf(ns: TestNamespace, leadId: string) {
 /** Empties the service's tables, so one test's clocks never fire in the next one's ticks. */
 export async function resetTables(ns: TestNamespace) {
   await ns.pool.query(
-    `TRUNCATE ${['clocks', 'first_touches', 'outbox'].map((t) => `${ident(ns.names.schema(service))}.${t}`).join(', ')}`,
+    `TRUNCATE ${['clocks', 'first_touches', 'outbox', 'fired_steps', 'closed_leads'].map((t) => `${ident(ns.names.schema(service))}.${t}`).join(', ')}`,
   )
 }

@@ -70,6 +70,7 @@ describe('sla-watchdog ticker', () => {
       routedAt: tuesdayMorning,
       dueAt: after(tuesdayMorning, minutes(5)).toISOString(),
       firedAt: after(tuesdayMorning, minutes(4.1)).toISOString(),
+      deadline: { firstTouch: '5m', clock: 'calendar', timezone: 'America/New_York', hoursFrom: 'playbook' },
     })
     t.at(4.9)
     expect(await t.tick()).toBe(0)
