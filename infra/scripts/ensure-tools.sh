@@ -10,6 +10,10 @@ missing=()
 need() { command -v "$2" >/dev/null 2>&1 || missing+=("$1"); }
 
 # (each line: need <package> <command>; keep the list short, every package costs CI time)
+need chromium chromium            # capture's browser test drives a real HTML form (playwright-core)
+need prometheus promtool          # alert rules tests and PromQL checks of the dashboards
+need docker-compose docker-compose # `docker-compose config` validates docker-compose.yml offline
+need kubectl kubectl              # `kubectl kustomize` renders the k8s overlays offline
 
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ] || ! command -v apt-get >/dev/null 2>&1; then

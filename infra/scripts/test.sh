@@ -19,6 +19,9 @@ biome ci --reporter=summary .
 step "generated contracts are up to date"
 node packages/contracts/scripts/generate.ts --check
 
+step "deployment: image, compose, k8s manifests, dashboards and alert rules"
+bash infra/scripts/check-deploy.sh
+
 step "tests (unit, integration, e2e)"
 mkdir -p .leadwire
 results=.leadwire/vitest-results.json
