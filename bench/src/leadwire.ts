@@ -43,6 +43,7 @@ export async function measureLeadwire(opts: {
   durationMs: number
   drainMs: number
   run: string
+  apiKey: string
 }): Promise<LeadwireStep> {
   const tracker = await trackArrivals(opts.kafka, opts.routedTopic, (_v, key) => key)
   const due = new Map<string, number>()
@@ -51,6 +52,7 @@ export async function measureLeadwire(opts: {
     rate: opts.rate,
     durationMs: opts.durationMs,
     body: (i) => benchLead(i, opts.run),
+    headers: { authorization: `Bearer ${opts.apiKey}` },
     onAccepted: (_i, dueAt, body) => due.set((JSON.parse(body) as { leadId: string }).leadId, dueAt),
   })
   const missing = await tracker.waitFor([...due.keys()], opts.drainMs)

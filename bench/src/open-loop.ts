@@ -22,6 +22,7 @@ export async function runOpenLoop(opts: {
   rate: number
   durationMs: number
   body: (i: number) => string
+  headers?: Record<string, string>
   onAccepted: (i: number, dueAt: number, responseBody: string) => void
   maxInFlight?: number
 }): Promise<OpenLoopResult> {
@@ -50,7 +51,7 @@ export async function runOpenLoop(opts: {
     }
     inFlight++
     pending.push(
-      post(agent, target, opts.body(i)).then(
+      post(agent, target, opts.body(i), opts.headers ?? {}).then(
         ({ status, body }) => {
           inFlight--
           result.latencies.push(performance.now() - dueAt)
@@ -72,14 +73,23 @@ export async function runOpenLoop(opts: {
   return result
 }
 
-function post(agent: Agent, url: URL, body: string): Promise<{ status: number; body: string }> {
+function post(
+  agent: Agent,
+  url: URL,
+  body: string,
+  headers: Record<string, string>,
+): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     const req = request(
       url,
       {
         method: 'POST',
         agent,
-        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+        headers: {
+          ...headers,
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(body),
+        },
       },
       (res) => {
         const chunks: Buffer[] = []

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process'
 import { cpus } from 'node:os'
 import { encodeEvent, leadCapturedV1 } from '@leadwire/contracts'
 import { exampleLeadCaptured } from '@leadwire/contracts/examples'
@@ -43,6 +44,7 @@ export async function runBench(opts: BenchOptions) {
   let pipeline: Pipeline | undefined
   try {
     await ns.migrate()
+    const apiKey = createBenchKey(ns.env)
     await ensureTopics(admin, topicPlan(ns.names, undefined, opts.partitions))
     pipeline = await startPipeline({
       env: ns.env,
@@ -73,6 +75,7 @@ export async function runBench(opts: BenchOptions) {
         durationMs: opts.stepMs,
         drainMs: opts.drainMs,
         run: ns.namespace,
+        apiKey,
       })
       steps.push({ rate, floor, leadwire, ...resources.stop() })
       if (saturated(rate, leadwire)) {
@@ -99,6 +102,29 @@ function saturated(rate: number, step: StepResult['leadwire']): boolean {
     step.missing > 0 ||
     step.errors + step.dropped > step.accepted * 0.01
   )
+}
+
+/**
+ * A secret key whose rate limit is far above any step, so the bench measures the pipeline,
+ * not capture's per-key and per-IP limits (which keyless posts would hit within a second).
+ */
+function createBenchKey(env: NodeJS.ProcessEnv): string {
+  const out = execFileSync(
+    process.execPath,
+    [
+      `${repoRoot}services/capture/src/keys-command.ts`,
+      'create',
+      '--secret',
+      '--name',
+      'bench',
+      '--rate',
+      '10000000',
+    ],
+    { env, encoding: 'utf8' },
+  )
+  const token = /token \(shown once[^)]*\): (\S+)/.exec(out)?.[1]
+  if (!token) throw new Error(`could not create a bench API key: ${out}`)
+  return token
 }
 
 function capturedEventBytes(): number {
