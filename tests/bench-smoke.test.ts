@@ -23,5 +23,6 @@ describe('bench smoke', () => {
       'sla-watchdog',
     ])
     expect(formatTable(result.steps)).toMatch(/e2e p99/)
+    expect(result.bulk).toMatchObject({ leads: 200, accepted: 200, missing: 0 })
   })
 })

@@ -61,8 +61,9 @@ export async function measureLeadwire(opts: {
     return arrived === undefined ? [] : [arrived - at]
   })
   await tracker.stop()
-  const lastArrival = Math.max(0, ...[...due.keys()].map((id) => tracker.arrivals.get(id) ?? 0))
-  const firstDue = Math.min(...due.values())
+  // reduce, not Math.max(...): a step can hold more samples than a call takes arguments.
+  const lastArrival = [...due.keys()].reduce((max, id) => Math.max(max, tracker.arrivals.get(id) ?? 0), 0)
+  const firstDue = [...due.values()].reduce((min, at) => Math.min(min, at), Number.POSITIVE_INFINITY)
   return {
     http: summarize(load.latencies),
     endToEnd: summarize(endToEnd),

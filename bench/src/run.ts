@@ -5,7 +5,9 @@ import { exampleLeadCaptured } from '@leadwire/contracts/examples'
 import { createKafka, ensureTopics, topicPlan } from '@leadwire/runtime'
 import { type Pipeline, startPipeline } from '@leadwire/stack/pipeline'
 import { repoRoot } from '@leadwire/stack/services'
-import { createTestNamespace } from '@leadwire/stack/testing'
+import { createTestNamespace, type TestNamespace } from '@leadwire/stack/testing'
+import type { Kafka } from 'kafkajs'
+import { type BulkResult, measureBulk } from './bulk.ts'
 import { measureFloor } from './floor.ts'
 import { measureLeadwire } from './leadwire.ts'
 import { formatTable, type StepResult, writeResults } from './report.ts'
@@ -13,6 +15,10 @@ import { watchResources } from './resources.ts'
 
 export interface BenchOptions {
   rates: number[]
+  /** Leads in the batch-import scenario (0 skips it). */
+  bulk: number
+  /** Identity-store sizes for dedup's candidate-search cost (empty skips it). */
+  dedupSizes: number[]
   stepMs: number
   drainMs: number
   partitions: number
@@ -21,12 +27,16 @@ export interface BenchOptions {
 
 export const fullBench: Omit<BenchOptions, 'log'> = {
   rates: [50, 200, 500, 1000, 2000],
+  bulk: 50_000,
+  dedupSizes: [10_000, 100_000, 1_000_000],
   stepMs: 20_000,
   drainMs: 60_000,
   partitions: 6,
 }
 export const smokeBench: Omit<BenchOptions, 'log'> = {
   rates: [20],
+  bulk: 200,
+  dedupSizes: [],
   stepMs: 3000,
   drainMs: 30_000,
   partitions: 2,
@@ -83,16 +93,50 @@ export async function runBench(opts: BenchOptions) {
         break
       }
     }
+    const bulk = opts.bulk ? await runBulk(opts, kafka, pipeline, ns, apiKey) : undefined
+    const dedupScale = opts.dedupSizes.length ? dedupCandidateCost(opts.dedupSizes, ns.env) : undefined
     return {
       machine: { cores: cpus().length, cpu: cpus()[0]?.model, node: process.version },
       messageBytes,
       steps,
+      bulk,
+      dedupScale,
     }
   } finally {
     await pipeline?.stop()
     await ns.cleanup(admin)
     await admin.disconnect()
   }
+}
+
+async function runBulk(
+  opts: BenchOptions,
+  kafka: Kafka,
+  pipeline: Pipeline,
+  ns: TestNamespace,
+  apiKey: string,
+): Promise<BulkResult> {
+  opts.log(`bulk import: ${opts.bulk} leads through the batch endpoint`)
+  return measureBulk({
+    kafka,
+    captureUrl: pipeline.captureUrl,
+    routedTopic: ns.names.topic('leads.routed.v1'),
+    apiKey,
+    total: opts.bulk,
+    chunk: 5000,
+    run: ns.namespace,
+    drainMs: 15 * 60_000,
+  })
+}
+
+/** dedup's own bench: the same candidate search the service runs, at growing store sizes. */
+function dedupCandidateCost(sizes: number[], env: NodeJS.ProcessEnv): unknown {
+  const out = execFileSync(
+    process.execPath,
+    [`${repoRoot}services/dedup/bench/candidate-cost.ts`, '--sizes', sizes.join(','), '--json'],
+    { env, encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 },
+  )
+  return JSON.parse(out)
 }
 
 /** Past saturation the numbers only measure queueing: under 90% of the rate, or losses. */
@@ -144,6 +188,9 @@ if (import.meta.main) {
     log: (l) => console.error(`bench: ${l}`),
   })
   console.log(formatTable(result.steps))
+  if (result.bulk) console.log(`\nbulk import: ${JSON.stringify(result.bulk)}`)
+  if (result.dedupScale)
+    console.log(`\ndedup candidate search by store size: ${JSON.stringify(result.dedupScale)}`)
   console.log(`\nresults: ${writeResults(`${repoRoot}results`, result)}`)
   process.exit(0)
 }
