@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process'
 import { cpus } from 'node:os'
+import { parseArgs } from 'node:util'
 import { encodeEvent, leadCapturedV1 } from '@leadwire/contracts'
 import { exampleLeadCaptured } from '@leadwire/contracts/examples'
 import { createKafka, ensureTopics, topicPlan } from '@leadwire/runtime'
@@ -87,7 +88,9 @@ export async function runBench(opts: BenchOptions) {
         run: ns.namespace,
         apiKey,
       })
-      steps.push({ rate, floor, leadwire, ...resources.stop() })
+      const step: StepResult = { rate, floor, leadwire, ...resources.stop() }
+      steps.push(step)
+      opts.log(`step ${rate}/s done:\n${formatTable([step])}`)
       if (saturated(rate, leadwire)) {
         opts.log(`saturated at ${rate}/s: stopping the ramp`)
         break
@@ -181,10 +184,32 @@ function capturedEventBytes(): number {
   }).value.length
 }
 
+/** `--smoke`, or the full ramp with optional `--rates 50,200 --step-seconds 10 --bulk 0 --dedup-sizes ''`. */
+function cliOptions(argv: string[]): Omit<BenchOptions, 'log'> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      smoke: { type: 'boolean' },
+      rates: { type: 'string' },
+      'step-seconds': { type: 'string' },
+      bulk: { type: 'string' },
+      'dedup-sizes': { type: 'string' },
+    },
+  })
+  const base = values.smoke ? smokeBench : fullBench
+  const list = (s: string) => s.split(',').filter(Boolean).map(Number)
+  return {
+    ...base,
+    ...(values.rates !== undefined && { rates: list(values.rates) }),
+    ...(values['step-seconds'] !== undefined && { stepMs: Number(values['step-seconds']) * 1000 }),
+    ...(values.bulk !== undefined && { bulk: Number(values.bulk) }),
+    ...(values['dedup-sizes'] !== undefined && { dedupSizes: list(values['dedup-sizes']) }),
+  }
+}
+
 if (import.meta.main) {
-  const smoke = process.argv.includes('--smoke')
   const result = await runBench({
-    ...(smoke ? smokeBench : fullBench),
+    ...cliOptions(process.argv.slice(2)),
     log: (l) => console.error(`bench: ${l}`),
   })
   console.log(formatTable(result.steps))

@@ -4,9 +4,8 @@ import type pg from 'pg'
 import type { z } from 'zod'
 import type { HandlerContext, Subscription } from './consumer.ts'
 import type { Logger } from './logger.ts'
-import { ident } from './migrate.ts'
 import type { Names } from './names.ts'
-import { claimEvent, enqueueOutbox, type OutboxRecord } from './outbox.ts'
+import { beginAndClaim, enqueueOutbox, type OutboxRecord } from './outbox.ts'
 import { currentTraceHeaders } from './tracing.ts'
 
 export interface ApplyDeps {
@@ -30,8 +29,7 @@ export async function applyEvent(
   const tx = await deps.pool.connect()
   try {
     // Handlers write unqualified table names: their own schema is first on the path.
-    await tx.query(`BEGIN; SET LOCAL search_path TO ${ident(deps.schema)}`)
-    if (!(await claimEvent(tx, deps.schema, event.id, topic))) {
+    if (!(await beginAndClaim(tx, deps.schema, event.id, topic))) {
       await tx.query('ROLLBACK')
       log.debug('event already handled; skipped')
       return 'duplicate'

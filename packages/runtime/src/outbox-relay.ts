@@ -71,26 +71,28 @@ export function createOutboxRelay(opts: OutboxRelayOptions) {
   async function pass(): Promise<{ published: number; locked: boolean }> {
     const client = await pool.connect()
     try {
-      await client.query('BEGIN')
-      const lock = await client.query<{ ok: boolean }>(
-        'SELECT pg_try_advisory_xact_lock(hashtext($1)) AS ok',
-        [`leadwire-outbox:${schema}`],
-      )
-      if (!lock.rows[0]?.ok) {
+      // Round trips are most of a pass's cost: begin, lock and read in one, delete and commit
+      // in another. The lock's row says whether this replica is the publisher.
+      const results = (await client.query(
+        `BEGIN;
+         SELECT l.ok, o.id, o.topic, o.key, o.value, o.headers
+         FROM (SELECT pg_try_advisory_xact_lock(hashtext(${client.escapeLiteral(`leadwire-outbox:${schema}`)})) AS ok) l
+         LEFT JOIN LATERAL (SELECT * FROM ${ident(schema)}.outbox WHERE l.ok ORDER BY id LIMIT ${Math.trunc(batchSize)}) o ON true`,
+      )) as unknown as pg.QueryResult<OutboxRow & { ok: boolean }>[]
+      const read = results[results.length - 1]!.rows
+      if (!read[0]?.ok) {
         await client.query('COMMIT')
         return { published: 0, locked: false }
       }
-      const { rows } = await client.query<OutboxRow>(
-        `SELECT id, topic, key, value, headers FROM ${ident(schema)}.outbox ORDER BY id LIMIT $1`,
-        [batchSize],
-      )
+      const rows = read.filter((r) => r.id !== null)
       if (rows.length > 0) {
         await publishRows(producer, rows)
-        await client.query(`DELETE FROM ${ident(schema)}.outbox WHERE id = ANY($1::bigint[])`, [
-          rows.map((r) => r.id),
-        ])
+        // Ids are bigints read back from Postgres a moment ago, so inlining them is safe.
+        const ids = rows.map((r) => BigInt(r.id).toString()).join(',')
+        await client.query(`DELETE FROM ${ident(schema)}.outbox WHERE id IN (${ids}); COMMIT`)
+      } else {
+        await client.query('COMMIT')
       }
-      await client.query('COMMIT')
       for (const r of rows) opts.metrics?.outboxPublished.inc({ topic: r.topic })
       return { published: rows.length, locked: true }
     } catch (err) {
