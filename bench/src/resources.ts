@@ -6,21 +6,21 @@ import type { RunningService } from '@leadwire/stack/processes'
  * Linux keeps each process's high-water mark (VmHWM); writing 5 to clear_refs resets it, so
  * each step reports its own peak.
  */
-export function watchResources(services: readonly RunningService[]) {
-  const lagPeak = { value: 0 }
+export function watchResources(services: readonly RunningService[], sampleLag: () => Promise<number>) {
+  let lagPeak = 0
   for (const s of services) resetPeak(s.child.pid)
+  let sampling = false
   const timer = setInterval(async () => {
-    const lags = await Promise.all(services.map((s) => totalLag(s.port)))
-    lagPeak.value = Math.max(
-      lagPeak.value,
-      lags.reduce((a, b) => a + b, 0),
-    )
+    if (sampling) return
+    sampling = true
+    lagPeak = Math.max(lagPeak, await sampleLag().catch(() => 0))
+    sampling = false
   }, 500)
   return {
     stop(): { rssMiB: Record<string, number>; lagPeak: number } {
       clearInterval(timer)
       const rssMiB = Object.fromEntries(services.map((s) => [s.name, peakRssMiB(s.child.pid)]))
-      return { rssMiB, lagPeak: lagPeak.value }
+      return { rssMiB, lagPeak }
     },
   }
 }
@@ -40,16 +40,5 @@ function peakRssMiB(pid: number | undefined): number {
     return Math.round(kb / 1024)
   } catch {
     return Number.NaN
-  }
-}
-
-async function totalLag(port: number): Promise<number> {
-  try {
-    const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text()
-    let sum = 0
-    for (const m of text.matchAll(/^leadwire_consumer_lag\{[^}]*\} (\d+(?:\.\d+)?)$/gm)) sum += Number(m[1])
-    return sum
-  } catch {
-    return 0
   }
 }

@@ -10,6 +10,7 @@ import { createTestNamespace, type TestNamespace } from '@leadwire/stack/testing
 import type { Kafka } from 'kafkajs'
 import { type BulkResult, measureBulk } from './bulk.ts'
 import { measureFloor } from './floor.ts'
+import { groupLag } from './group-lag.ts'
 import { measureLeadwire } from './leadwire.ts'
 import { formatTable, type StepResult, writeResults } from './report.ts'
 import { watchResources } from './resources.ts'
@@ -77,7 +78,7 @@ export async function runBench(opts: BenchOptions) {
         durationMs: opts.stepMs,
       })
       opts.log(`step ${rate}/s: leadwire`)
-      const resources = watchResources(pipeline.services)
+      const resources = watchResources(pipeline.services, () => groupLag(admin, hotPath(ns)))
       const leadwire = await measureLeadwire({
         kafka,
         captureUrl: pipeline.captureUrl,
@@ -140,6 +141,21 @@ function dedupCandidateCost(sizes: number[], env: NodeJS.ProcessEnv): unknown {
     { env, encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 },
   )
   return JSON.parse(out)
+}
+
+/** Each consumer group on the topic that carries leads to it along the main path. */
+function hotPath(ns: TestNamespace) {
+  const hops = [
+    ['enrichment', 'leads.captured.v1'],
+    ['dedup', 'leads.enriched.v1'],
+    ['scoring', 'leads.deduplicated.v1'],
+    ['routing', 'leads.scored.v1'],
+    ['sla-watchdog', 'leads.routed.v1'],
+  ] as const
+  return hops.map(([service, topic]) => ({
+    groupId: ns.names.group(service),
+    topics: [ns.names.topic(topic)],
+  }))
 }
 
 /** Past saturation the numbers only measure queueing: under 90% of the rate, or losses. */
