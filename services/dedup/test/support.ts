@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { fileURLToPath } from 'node:url'
 import type { Enrichment, LeadEnrichedV1, LeadSnapshot } from '@leadwire/contracts'
 import { exampleLeadEnriched } from '@leadwire/contracts/examples'
-import { ident, migrate, runtimeMigrationsDir } from '@leadwire/runtime'
+import { ident, migrate, runtimeMigrationsDir, withSchemaTransaction } from '@leadwire/runtime'
 import { createTestNamespace, type TestNamespace } from '@leadwire/stack/testing'
 import type pg from 'pg'
 import { defaultParams } from '../src/matching/default-params.ts'
@@ -26,19 +26,8 @@ export async function createDedupNamespace(prefix = 'dd') {
 export type DedupNamespace = Awaited<ReturnType<typeof createDedupNamespace>>
 
 /** Runs work in one transaction on dedup's schema, as the consumer's handler runs. */
-export async function inTx<T>(ns: TestNamespace, work: (tx: pg.PoolClient) => Promise<T>): Promise<T> {
-  const tx = await ns.pool.connect()
-  try {
-    await tx.query(`BEGIN; SET LOCAL search_path TO ${ident(ns.names.schema('dedup'))}`)
-    const result = await work(tx)
-    await tx.query('COMMIT')
-    return result
-  } catch (err) {
-    await tx.query('ROLLBACK').catch(() => {})
-    throw err
-  } finally {
-    tx.release()
-  }
+export function inTx<T>(ns: TestNamespace, work: (tx: pg.PoolClient) => Promise<T>): Promise<T> {
+  return withSchemaTransaction(ns.pool, ns.names.schema('dedup'), work)
 }
 
 export async function count(ns: TestNamespace, table: string, where = 'true'): Promise<number> {

@@ -1,6 +1,6 @@
 import type { LeadEvent, LeadRoutedV1 } from '@leadwire/contracts'
 import type { Playbook } from '@leadwire/playbook'
-import { ident } from '@leadwire/runtime'
+import { withSchemaTransaction } from '@leadwire/runtime'
 import { createTestNamespace, takeOutbox } from '@leadwire/stack/testing'
 import type pg from 'pg'
 import { createRoutingSubscriptions } from '../src/consumer.ts'
@@ -58,22 +58,8 @@ export function subscriptionsFor(
 export const emitted = (fx: RoutingFixture): Promise<LeadEvent<unknown>[]> => takeOutbox(fx.ns, 'routing')
 
 /** A transaction in routing's schema, as the runtime opens one for a handler. */
-export async function inTransaction<T>(
-  fx: RoutingFixture,
-  fn: (tx: pg.PoolClient) => Promise<T>,
-): Promise<T> {
-  const tx = await fx.ns.pool.connect()
-  try {
-    await tx.query(`BEGIN; SET LOCAL search_path TO ${ident(fx.schema)}`)
-    const result = await fn(tx)
-    await tx.query('COMMIT')
-    return result
-  } catch (err) {
-    await tx.query('ROLLBACK').catch(() => {})
-    throw err
-  } finally {
-    tx.release()
-  }
+export function inTransaction<T>(fx: RoutingFixture, fn: (tx: pg.PoolClient) => Promise<T>): Promise<T> {
+  return withSchemaTransaction(fx.ns.pool, fx.schema, fn)
 }
 
 /** The assignments of the leads.routed.v1 events routing has emitted since the last call. */

@@ -5,10 +5,9 @@
  * Uses DATABASE_URL and LEADWIRE_NAMESPACE like the service.
  */
 import { parseArgs } from 'node:util'
-import { createLogger, createNames, createPool, loadConfig } from '@leadwire/runtime'
+import { createLogger, createNames, createPool, loadConfig, withSchemaTransaction } from '@leadwire/runtime'
 import { feedbackTable } from './feedback-table.ts'
 import { feedbackReport } from './pg-feedback.ts'
-import { withSchema } from './with-schema.ts'
 
 async function main() {
   const { values } = parseArgs({ options: { json: { type: 'boolean', default: false } } })
@@ -16,7 +15,7 @@ async function main() {
   const pool = createPool(config, createLogger({ service: 'scoring-report', level: config.log.level }))
   try {
     const schema = createNames(config.namespace).schema('scoring')
-    const report = await withSchema(pool, schema, (tx) => feedbackReport(tx))
+    const report = await withSchemaTransaction(pool, schema, (tx) => feedbackReport(tx))
     if (values.json) console.log(JSON.stringify(report, null, 2))
     else console.log(`${feedbackTable('rule', report.byRule)}\n\n${feedbackTable('source', report.bySource)}`)
   } finally {

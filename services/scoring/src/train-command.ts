@@ -7,10 +7,9 @@
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { loadPlaybook } from '@leadwire/playbook'
-import { createLogger, createNames, createPool, loadConfig } from '@leadwire/runtime'
+import { createLogger, createNames, createPool, loadConfig, withSchemaTransaction } from '@leadwire/runtime'
 import { z } from 'zod'
 import { type TrainingResult, trainFromHistory } from './train-from-history.ts'
-import { withSchema } from './with-schema.ts'
 
 const defaultPlaybook = fileURLToPath(new URL('../../../infra/seed/playbook.yaml', import.meta.url))
 
@@ -50,7 +49,7 @@ async function main() {
       ...(values.to && { to: new Date(values.to) }),
     }
     const schema = createNames(config.namespace).schema('scoring')
-    const result = await withSchema(pool, schema, (tx) =>
+    const result = await withSchemaTransaction(pool, schema, (tx) =>
       trainFromHistory(tx, { playbook, now: new Date(), window, dryRun: values['dry-run'] }),
     )
     console.log(describeTraining(result))

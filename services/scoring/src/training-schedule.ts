@@ -1,8 +1,8 @@
 import type { Playbook } from '@leadwire/playbook'
 import type { Logger } from '@leadwire/runtime'
+import { withSchemaTransaction } from '@leadwire/runtime'
 import type pg from 'pg'
 import { trainFromHistory } from './train-from-history.ts'
-import { withSchema } from './with-schema.ts'
 
 /**
  * The optional training schedule: every `everyMs`, one replica (a transaction-scoped advisory
@@ -19,7 +19,7 @@ export function createTrainingSchedule(opts: {
   let running: Promise<void> = Promise.resolve()
 
   async function runOnce() {
-    const result = await withSchema(opts.pool, opts.schema, async (tx) => {
+    const result = await withSchemaTransaction(opts.pool, opts.schema, async (tx) => {
       const { rows } = await tx.query<{ locked: boolean }>(
         'SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked',
         [`${opts.schema}:train`],

@@ -8,12 +8,12 @@ import {
   leadOutcomeRecordedV1,
 } from '@leadwire/contracts'
 import { loadPlaybook } from '@leadwire/playbook'
+import { withSchemaTransaction } from '@leadwire/runtime'
 import { createTestNamespace, deliver, type TestNamespace } from '@leadwire/stack/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createScoringSubscriptions } from '../src/consumer.ts'
 import { feedbackReport } from '../src/pg-feedback.ts'
 import { syntheticLeads } from '../src/synthetic-history.ts'
-import { withSchema } from '../src/with-schema.ts'
 
 let ns: TestNamespace
 let subs: ReturnType<typeof createScoringSubscriptions>
@@ -100,7 +100,7 @@ describe('the feedback loop', () => {
       reason: 'bad_fit',
     })
 
-    const report = await withSchema(ns.pool, schema(), (tx) => feedbackReport(tx))
+    const report = await withSchemaTransaction(ns.pool, schema(), (tx) => feedbackReport(tx))
     const rule = (key: string) => report.byRule.find((r) => r.key === key)
     expect(rule('intent.demo_request')).toMatchObject({ accepted: 1, rejected: 0, won: 1, opportunities: 1 })
     expect(rule('intent.pricing')).toMatchObject({

@@ -16,12 +16,12 @@ import {
   ensureTopics,
   type Subscription,
   topicPlan,
+  withSchemaTransaction,
 } from '@leadwire/runtime'
 import type { TestNamespace } from '@leadwire/stack/testing'
 import type { z } from 'zod'
 import type { TrainedModel } from '../src/model/model.ts'
 import { pgModelRegistry } from '../src/pg-model-registry.ts'
-import { withSchema } from '../src/with-schema.ts'
 
 export type Running = Awaited<ReturnType<typeof startOnKafka>>
 
@@ -123,7 +123,9 @@ export async function registerModel(
     leads: model.rows,
     converted: model.positives,
   }
-  await withSchema(ns.pool, ns.names.schema('scoring'), (tx) => pgModelRegistry.register(tx, entry))
+  await withSchemaTransaction(ns.pool, ns.names.schema('scoring'), (tx) =>
+    pgModelRegistry.register(tx, entry),
+  )
 }
 
 /** A modest fit (an engineer at a 40-person firm) with no buying signal of its own. */

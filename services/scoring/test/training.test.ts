@@ -9,6 +9,7 @@ import {
   leadOutcomeRecordedV1,
 } from '@leadwire/contracts'
 import { loadPlaybook, type Playbook } from '@leadwire/playbook'
+import { withSchemaTransaction } from '@leadwire/runtime'
 import { createTestNamespace, deliver, type TestNamespace, takeOutbox } from '@leadwire/stack/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createScoringSubscriptions } from '../src/consumer.ts'
@@ -16,7 +17,6 @@ import { parseModel } from '../src/model/model.ts'
 import { syntheticLeads } from '../src/synthetic-history.ts'
 import { trainFromHistory } from '../src/train-from-history.ts'
 import { createTrainingSchedule } from '../src/training-schedule.ts'
-import { withSchema } from '../src/with-schema.ts'
 import { until } from './kafka-support.ts'
 
 let ns: TestNamespace
@@ -26,7 +26,7 @@ const now = new Date()
 const monthAgo = new Date(now.getTime() - 30 * 86_400_000)
 const schema = () => ns.names.schema('scoring')
 const train = (dryRun = false) =>
-  withSchema(ns.pool, schema(), (tx) => trainFromHistory(tx, { playbook, now, dryRun }))
+  withSchemaTransaction(ns.pool, schema(), (tx) => trainFromHistory(tx, { playbook, now, dryRun }))
 
 beforeAll(async () => {
   ns = await createTestNamespace()

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { type DedupResult, encodeEvent, leadDeduplicatedV1 } from '@leadwire/contracts'
-import { enqueueOutbox, ident, LeadwireError, type Names } from '@leadwire/runtime'
+import { enqueueOutbox, LeadwireError, type Names, withSchemaTransaction } from '@leadwire/runtime'
 import type pg from 'pg'
 import { mergeIdentities, oldestIdentity, summarise } from '../store/pg-identities.ts'
 import { storedResult } from '../store/pg-identity-leads.ts'
@@ -27,20 +27,8 @@ export interface ReviewServiceDeps {
  * different people so they are never merged automatically, and the published answer stands.
  */
 export function createReviewService(deps: ReviewServiceDeps) {
-  async function inTransaction<T>(work: (tx: pg.PoolClient) => Promise<T>): Promise<T> {
-    const tx = await deps.pool.connect()
-    try {
-      await tx.query(`BEGIN; SET LOCAL search_path TO ${ident(deps.schema)}`)
-      const result = await work(tx)
-      await tx.query('COMMIT')
-      return result
-    } catch (err) {
-      await tx.query('ROLLBACK').catch(() => {})
-      throw err
-    } finally {
-      tx.release()
-    }
-  }
+  const inTransaction = <T>(work: (tx: pg.PoolClient) => Promise<T>) =>
+    withSchemaTransaction(deps.pool, deps.schema, work)
 
   async function pending(tx: pg.ClientBase, id: string): Promise<ReviewRow> {
     const review = await getReview(tx, id, true)
