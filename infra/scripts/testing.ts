@@ -2,8 +2,11 @@ import { randomBytes, randomUUID } from 'node:crypto'
 import { decodeEvent, type EventDefinition, type LeadEvent } from '@leadwire/contracts'
 import {
   applyEvent,
+  createConsumer,
   createLogger,
+  createMetrics,
   createNames,
+  createOutboxRelay,
   createPool,
   ident,
   loadConfig,
@@ -11,7 +14,7 @@ import {
   type Subscription,
 } from '@leadwire/runtime'
 import { Redis } from 'ioredis'
-import type { Admin } from 'kafkajs'
+import type { Admin, Kafka, Producer } from 'kafkajs'
 import type pg from 'pg'
 import type { z } from 'zod'
 import { migrateAll } from './services.ts'
@@ -116,4 +119,49 @@ export async function takeOutbox(ns: TestNamespace, service: string): Promise<Le
       if (!decoded.ok) throw new Error(`outbox holds an invalid event: ${decoded.error.message}`)
       return decoded.event
     })
+}
+
+/**
+ * A service's consumer loop and outbox relay running in this process on the real broker,
+ * under the test's namespace and the service's schema, as runConsumerService wires them.
+ * Returns the function that stops both (consumer first, so nothing is left unpublished).
+ */
+export async function startInProcess(
+  ns: TestNamespace,
+  opts: {
+    kafka: Kafka
+    producer: Producer
+    service: string
+    subscriptions: readonly Subscription[]
+    log?: TestNamespace['log']
+    maxAttempts?: number
+    retryBaseMs?: number
+    partitionsConcurrently?: number
+  },
+): Promise<() => Promise<void>> {
+  const common = {
+    pool: ns.pool,
+    producer: opts.producer,
+    schema: ns.names.schema(opts.service),
+    log: opts.log ?? ns.log,
+    metrics: createMetrics(opts.service),
+  }
+  const consumer = createConsumer({
+    ...common,
+    kafka: opts.kafka,
+    names: ns.names,
+    service: opts.service,
+    subscriptions: opts.subscriptions,
+    maxAttempts: opts.maxAttempts ?? 3,
+    retryBaseMs: opts.retryBaseMs ?? 20,
+    maxWaitMs: 50,
+    partitionsConcurrently: opts.partitionsConcurrently ?? 2,
+  })
+  const relay = createOutboxRelay(common)
+  relay.start()
+  await consumer.start()
+  return async () => {
+    await consumer.stop()
+    await relay.stop()
+  }
 }

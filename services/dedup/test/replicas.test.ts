@@ -6,15 +6,8 @@ import {
   leadDeduplicatedV1,
   leadEnrichedV1,
 } from '@leadwire/contracts'
-import {
-  createConsumer,
-  createKafka,
-  createMetrics,
-  createOutboxRelay,
-  createProducer,
-  ensureTopics,
-  topicPlan,
-} from '@leadwire/runtime'
+import { createKafka, createProducer, ensureTopics, topicPlan } from '@leadwire/runtime'
+import { startInProcess } from '@leadwire/stack/testing'
 import type { Admin, Consumer, Producer } from 'kafkajs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createDedupSubscriptions } from '../src/consumer.ts'
@@ -38,25 +31,15 @@ beforeAll(async () => {
   producer = createProducer(kafka)
   await producer.connect()
   for (const replica of [1, 2]) {
-    const metrics = createMetrics('dedup')
-    const common = { pool: d.ns.pool, producer, schema: d.schema, log: d.ns.log.child({ replica }), metrics }
-    const consumer = createConsumer({
-      ...common,
-      kafka,
-      names: d.ns.names,
-      service: 'dedup',
-      subscriptions: createDedupSubscriptions(d.deps),
-      maxAttempts: 5,
-      retryBaseMs: 20,
-      maxWaitMs: 50,
-      partitionsConcurrently: 2,
-    })
-    const relay = createOutboxRelay(common)
-    relay.start()
-    await consumer.start()
     stops.push(
-      () => consumer.stop(),
-      () => relay.stop(),
+      await startInProcess(d.ns, {
+        kafka,
+        producer,
+        service: 'dedup',
+        subscriptions: createDedupSubscriptions(d.deps),
+        log: d.ns.log.child({ replica }),
+        maxAttempts: 5,
+      }),
     )
   }
   reader = kafka.consumer({ groupId: `${d.ns.namespace}-reader`, maxWaitTimeInMs: 50 })

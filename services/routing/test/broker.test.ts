@@ -9,15 +9,8 @@ import {
   leadSlaBreachedV1,
   topics,
 } from '@leadwire/contracts'
-import {
-  createConsumer,
-  createKafka,
-  createMetrics,
-  createOutboxRelay,
-  createProducer,
-  ensureTopics,
-  topicPlan,
-} from '@leadwire/runtime'
+import { createKafka, createProducer, ensureTopics, topicPlan } from '@leadwire/runtime'
+import { startInProcess } from '@leadwire/stack/testing'
 import type { Admin, Consumer, Producer } from 'kafkajs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { z } from 'zod'
@@ -55,27 +48,15 @@ beforeAll(async () => {
   await ensureTopics(admin, topicPlan(ns.names, mine, 1))
   producer = createProducer(kafka)
   await producer.connect()
-  const metrics = createMetrics('routing')
   const subscriptions = subscriptionsFor(fx).filter((s) => s.event !== leadRoutedV1)
-  const common = { pool: ns.pool, producer, schema: fx.schema, log: ns.log, metrics }
-  const consumer = createConsumer({
-    ...common,
+  stop = await startInProcess(ns, {
     kafka,
-    names: ns.names,
+    producer,
     service: 'routing',
     subscriptions: subscriptions.filter((s) => mine.some((t) => t.name === s.event.topic)),
-    maxAttempts: 3,
     retryBaseMs: 50,
-    maxWaitMs: 50,
     partitionsConcurrently: 1,
   })
-  const relay = createOutboxRelay(common)
-  relay.start()
-  await consumer.start()
-  stop = async () => {
-    await consumer.stop()
-    await relay.stop()
-  }
   reader = kafka.consumer({ groupId: `${ns.namespace}-reader`, maxWaitTimeInMs: 50 })
   await reader.connect()
   await reader.subscribe({ topics: [ns.names.topic(leadRoutedV1.topic)], fromBeginning: true })

@@ -8,17 +8,14 @@ import {
 } from '@leadwire/contracts'
 import { exampleLeadDeduplicated } from '@leadwire/contracts/examples'
 import {
-  createConsumer,
   createKafka,
-  createMetrics,
-  createOutboxRelay,
   createProducer,
   ensureTopics,
   type Subscription,
   topicPlan,
   withSchemaTransaction,
 } from '@leadwire/runtime'
-import type { TestNamespace } from '@leadwire/stack/testing'
+import { startInProcess, type TestNamespace } from '@leadwire/stack/testing'
 import type { z } from 'zod'
 import type { TrainedModel } from '../src/model/model.ts'
 import { pgModelRegistry } from '../src/pg-model-registry.ts'
@@ -40,21 +37,6 @@ export async function startOnKafka(
   await ensureTopics(admin, topicPlan(ns.names, undefined, 2))
   const producer = createProducer(kafka)
   await producer.connect()
-  const schema = ns.names.schema('scoring')
-  const metrics = createMetrics('scoring')
-  const common = { pool: ns.pool, producer, schema, log: ns.log, metrics }
-  const consumer = createConsumer({
-    ...common,
-    kafka,
-    names: ns.names,
-    service: 'scoring',
-    subscriptions,
-    maxAttempts: 3,
-    retryBaseMs: 20,
-    maxWaitMs: 50,
-    partitionsConcurrently: 2,
-  })
-  const relay = createOutboxRelay(common)
   const reader = kafka.consumer({ groupId: `${ns.namespace}-reader`, maxWaitTimeInMs: 50 })
   await reader.connect()
   const outputs = [leadScoredV1, leadNurturedV1]
@@ -65,8 +47,7 @@ export async function startOnKafka(
       if (decoded.ok) onEvent({ type: decoded.event.type, data: decoded.event.data })
     },
   })
-  relay.start()
-  await consumer.start()
+  const stopService = await startInProcess(ns, { kafka, producer, service: 'scoring', subscriptions })
   return {
     admin,
     async produce<D extends EventDefinition>(definition: D, key: string, data: z.input<D['schema']>) {
@@ -75,8 +56,7 @@ export async function startOnKafka(
     },
     async stop() {
       await reader.disconnect()
-      await consumer.stop()
-      await relay.stop()
+      await stopService()
       await producer.disconnect()
     },
   }
