@@ -271,6 +271,9 @@ cmd_start() {
     mapfile -t opts < <(java_opts)
     started=$(date +%s%N)
     printf '\n=== %s starting Kafka %s\n' "$(date -Is)" "$KAFKA_VERSION" >>"$jvm_out"
+    # A broker that was killed (SIGKILL, machine reset) leaves its pid file behind; the
+    # wait below must see the new JVM's pid, not mistake the stale one for a dead start.
+    rm -f "$pid_file"
     # setsid: own session, so a Ctrl-C or the end of the calling job does not hit it.
     # The inner shell writes its own pid, then exec keeps that pid for the JVM.
     # 9>&- : the broker must not inherit the start lock.
