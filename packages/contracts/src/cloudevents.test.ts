@@ -118,6 +118,20 @@ describe('decodeEvent', () => {
     if (!result.ok) expect(result.error.message).toContain('io.leadwire.lead.contacted.v1')
   })
 
+  it('reports UNKNOWN_TYPE, not UNEXPECTED_TYPE, for an unregistered type on a consumer of one topic', () => {
+    const result = decodeEvent(withHeaders({ ce_type: 'io.leadwire.lead.teleported.v1' }), [leadRoutedV1])
+    expect(result).toMatchObject({ ok: false, error: { code: 'UNKNOWN_TYPE' } })
+  })
+
+  it('names the CloudEvents header that is missing', () => {
+    const { ce_type: _dropped, ...headers } = encodeRouted().headers
+    const result = decodeEvent({ value: encodeRouted().value, headers }, [leadRoutedV1])
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_CLOUDEVENT', message: 'missing or empty CloudEvents header: ce_type' },
+    })
+  })
+
   it('reports SCHEMA_MISMATCH with the path of every issue', () => {
     const data = { ...exampleLeadRouted, assignment: { ...exampleLeadRouted.assignment, attempt: 0 } }
     const value = Buffer.from(JSON.stringify({ ...data, lead: { ...data.lead, leadId: 'nope' } }))

@@ -73,6 +73,8 @@ export const decodeErrorCodes = [
   'MALFORMED_JSON',
   'SCHEMA_MISMATCH',
 ] as const
+const requiredHeaders = ['ce_specversion', 'ce_id', 'ce_type', 'ce_source'] as const
+
 export type DecodeErrorCode = (typeof decodeErrorCodes)[number]
 
 export interface DecodeError {
@@ -103,14 +105,18 @@ export function decodeEvent<T = unknown>(
   const type = h('ce_type')
   const source = h('ce_source')
   if (!specversion || !id || !type || !source) {
-    return fail('NOT_CLOUDEVENT', 'missing one of the ce_specversion, ce_id, ce_type, ce_source headers')
+    const missing = requiredHeaders.filter((name) => !h(name)).join(', ')
+    return fail('NOT_CLOUDEVENT', `missing or empty CloudEvents header: ${missing}`)
   }
   if (specversion !== '1.0')
     return fail('UNSUPPORTED_SPECVERSION', `ce_specversion ${specversion} is not 1.0`)
   const definition = expected ? expected.find((d) => d.type === type) : eventByType(type)
   if (!definition) {
-    const known = expected ? expected.map((d) => d.type).join(', ') : 'the registry'
-    return fail(expected ? 'UNEXPECTED_TYPE' : 'UNKNOWN_TYPE', `ce_type ${type} is not one of ${known}`)
+    // A type nobody registered is a producer bug; a registered one on the wrong topic is a
+    // routing mistake: the operator fixes different things, so the codes differ.
+    if (!eventByType(type)) return fail('UNKNOWN_TYPE', `ce_type ${type} is not a registered event type`)
+    const known = expected!.map((d) => d.type).join(', ')
+    return fail('UNEXPECTED_TYPE', `ce_type ${type} is not one of ${known}`)
   }
   const contentType = h('content-type') ?? CONTENT_TYPE
   if (!contentType.startsWith(CONTENT_TYPE)) {

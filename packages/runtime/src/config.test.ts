@@ -11,7 +11,7 @@ describe('loadConfig', () => {
       http: { host: '127.0.0.1', port: 3002 },
       pg: { url: 'postgres://postgres@127.0.0.1:5432/test' },
       redis: { url: 'redis://127.0.0.1:6379' },
-      kafka: { brokers: ['127.0.0.1:9092'], clientId: 'leadwire-dedup' },
+      kafka: { brokers: ['127.0.0.1:9092'], clientId: 'leadwire-dedup', maxMessageBytes: 256 * 1024 },
     })
     expect(Object.isFrozen(config.kafka)).toBe(true)
   })

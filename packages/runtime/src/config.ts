@@ -21,6 +21,19 @@ export const baseEnvSchema = z.object({
     .pipe(z.array(z.string().regex(/^[^:\s]+:\d+$/, 'host:port')).min(1)),
   KAFKA_MAX_WAIT_MS: z.coerce.number().int().min(1).max(10_000).default(50),
   KAFKA_PARTITIONS_CONCURRENTLY: z.coerce.number().int().min(1).max(64).default(3),
+  /**
+   * How long the group waits for a silent member before it hands the member's partitions to
+   * the others: after a crash, its partitions stall this long. Handlers heartbeat while they
+   * wait out a retry, so only a single handler call longer than this would trip it.
+   */
+  KAFKA_SESSION_TIMEOUT_MS: z.coerce.number().int().min(6000).max(300_000).default(10_000),
+  /** Larger messages go to the DLQ as OVERSIZED unparsed; the broker's own default limit is 1 MiB. */
+  CONSUMER_MAX_MESSAGE_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(100 * 1024 * 1024)
+    .default(256 * 1024),
   HANDLER_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(5),
   HANDLER_RETRY_BASE_MS: z.coerce.number().int().min(1).max(60_000).default(200),
   LOG_LEVEL: logLevel.default('info'),
@@ -47,6 +60,8 @@ export interface BaseConfig {
     readonly clientId: string
     readonly maxWaitMs: number
     readonly partitionsConcurrently: number
+    readonly sessionTimeoutMs: number
+    readonly maxMessageBytes: number
   }
   readonly handler: { readonly maxAttempts: number; readonly retryBaseMs: number }
   readonly otel: { readonly endpoint: string | undefined }
@@ -80,6 +95,8 @@ export function loadConfig<E extends z.ZodRawShape = Record<never, never>>(
       clientId: `leadwire-${opts.service}`,
       maxWaitMs: e.KAFKA_MAX_WAIT_MS,
       partitionsConcurrently: e.KAFKA_PARTITIONS_CONCURRENTLY,
+      sessionTimeoutMs: e.KAFKA_SESSION_TIMEOUT_MS,
+      maxMessageBytes: e.CONSUMER_MAX_MESSAGE_BYTES,
     },
     handler: { maxAttempts: e.HANDLER_MAX_ATTEMPTS, retryBaseMs: e.HANDLER_RETRY_BASE_MS },
     otel: { endpoint: e.OTEL_EXPORTER_OTLP_ENDPOINT },

@@ -76,6 +76,10 @@ export async function runConsumerService(
     retryBaseMs: config.handler.retryBaseMs,
     maxWaitMs: config.kafka.maxWaitMs,
     partitionsConcurrently: config.kafka.partitionsConcurrently,
+    sessionTimeoutMs: config.kafka.sessionTimeoutMs,
+    // Exit (after the orderly stop) so a supervisor starts a fresh process.
+    onFatal: () => void stop('consumer crashed', 1),
+    maxMessageBytes: config.kafka.maxMessageBytes,
   })
   const ops = createOpsServer({
     log,
@@ -84,7 +88,7 @@ export async function runConsumerService(
     ready: consumer.isRunning,
     ...(parts.routes && { routes: parts.routes }),
   })
-  installShutdown(log, [
+  const stop = installShutdown(log, [
     { name: 'consumer', run: () => consumer.stop() },
     { name: 'background', run: async () => parts.background?.stop() },
     { name: 'outbox relay', run: () => relay.stop() },

@@ -4,7 +4,7 @@ import type { EachMessagePayload, Kafka, Producer } from 'kafkajs'
 import type pg from 'pg'
 import type { z } from 'zod'
 import { applyEvent } from './apply-event.ts'
-import { sendToDeadLetter } from './dead-letter.ts'
+import { errorMessage, recordBytes, sendToDeadLetter } from './dead-letter.ts'
 import { errorCode, failurePolicy } from './errors.ts'
 import type { Logger } from './logger.ts'
 import type { Metrics } from './metrics.ts'
@@ -46,7 +46,19 @@ export interface ConsumerOptions {
   retryBaseMs: number
   maxWaitMs: number
   partitionsConcurrently: number
+  /** kafkajs default 30 s; see KAFKA_SESSION_TIMEOUT_MS. */
+  sessionTimeoutMs?: number
+  /** kafkajs gave up on the consumer (an error it does not restart after). */
+  onFatal?: (err: Error) => void
+  /**
+   * Bigger messages (key, value and headers together) are dead-lettered as OVERSIZED without
+   * being parsed: a payload this size is a producer bug, and parsing it costs the partition.
+   */
+  maxMessageBytes?: number
 }
+
+/** Well below the broker's default max.message.bytes (1 MiB), far above any real lead event. */
+export const defaultMaxMessageBytes = 256 * 1024
 
 class StoppingError extends Error {}
 
@@ -64,11 +76,24 @@ export function createConsumer(opts: ConsumerOptions) {
     groupId: opts.names.group(opts.service),
     maxWaitTimeInMs: opts.maxWaitMs,
     allowAutoTopicCreation: false,
+    sessionTimeout: opts.sessionTimeoutMs ?? 10_000,
+    // A third of the session or less, as Kafka advises; a member that misses two still lives.
+    heartbeatInterval: Math.min(3000, Math.floor((opts.sessionTimeoutMs ?? 10_000) / 3)),
   })
   const byTopic = new Map<string, Subscription[]>()
   for (const s of opts.subscriptions) byTopic.set(s.event.topic, [...(byTopic.get(s.event.topic) ?? []), s])
+  const maxMessageBytes = opts.maxMessageBytes ?? defaultMaxMessageBytes
   let stopping = false
   let running = false
+
+  // kafkajs restarts the consumer after a retriable error by itself; after any other it just
+  // stops, and the process would sit there looking healthy while its partitions wait.
+  consumer.on(consumer.events.CRASH, ({ payload }) => {
+    if (payload.restart || stopping) return
+    running = false
+    log.error({ err: payload.error }, 'consumer stopped after an error kafkajs does not recover from')
+    opts.onFatal?.(payload.error)
+  })
 
   consumer.on(consumer.events.END_BATCH_PROCESS, ({ payload }) => {
     metrics.consumerLag.set(
@@ -82,17 +107,21 @@ export function createConsumer(opts: ConsumerOptions) {
     const base = baseTopic(names, topic)
     const subs = byTopic.get(base) ?? []
     const started = performance.now()
-    const decoded = decodeEvent(
-      message,
-      subs.map((s) => s.event),
-    )
     const mlog = log.child({ topic, partition, offset: message.offset })
+    const bytes = recordBytes(message)
+    const decoded =
+      bytes > maxMessageBytes
+        ? oversized(bytes)
+        : decodeEvent(
+            message,
+            subs.map((s) => s.event),
+          )
     if (!decoded.ok) {
       mlog.warn(
         { reason: decoded.error.code, error: decoded.error.message },
         'invalid message sent to the DLQ',
       )
-      await deadLetter(payload, decoded.error.code, decoded.error.message, 0)
+      await deadLetter(payload, mlog, decoded.error.code, decoded.error.message, 0)
       metrics.handled.inc({ topic: base, outcome: 'dead_lettered' })
       return
     }
@@ -144,7 +173,7 @@ export function createConsumer(opts: ConsumerOptions) {
         if (policy !== 'wait') attempts++
         if (policy === 'dead-letter' || attempts >= opts.maxAttempts) {
           elog.error({ err, attempts }, 'handler failed; message sent to the DLQ')
-          await deadLetter(payload, code, (err as Error).message ?? String(err), attempts)
+          await deadLetter(payload, elog, code, errorMessage(err), attempts)
           return 'dead_lettered'
         }
         elog.warn({ err, attempts, policy, retryInMs: waitMs }, 'handler failed; retrying')
@@ -155,17 +184,30 @@ export function createConsumer(opts: ConsumerOptions) {
     }
   }
 
-  async function deadLetter(payload: EachMessagePayload, reason: string, error: string, attempts: number) {
+  function oversized(bytes: number) {
+    const message = `message is ${bytes} bytes, over the consumer's limit of ${maxMessageBytes}; not parsed`
+    return { ok: false, error: { code: 'OVERSIZED', message } } as const
+  }
+
+  async function deadLetter(
+    payload: EachMessagePayload,
+    mlog: Logger,
+    reason: string,
+    error: string,
+    attempts: number,
+  ) {
     const base = baseTopic(names, payload.topic)
-    await sendToDeadLetter(opts.producer, {
+    const { truncated } = await sendToDeadLetter(opts.producer, {
       topic: payload.topic,
       partition: payload.partition,
       message: payload.message,
       service: opts.service,
+      group: names.group(opts.service),
       reason,
       error,
       attempts,
     })
+    if (truncated.length) mlog.warn({ truncated }, 'dead letter too big for the DLQ topic; sent cut down')
     metrics.deadLettered.inc({ topic: base, reason })
   }
 

@@ -13,9 +13,9 @@ export function installShutdown(
   log: Logger,
   steps: readonly ShutdownStep[],
   exit = process.exit,
-): () => Promise<void> {
+): (reason?: string, code?: number) => Promise<void> {
   let shuttingDown = false
-  const shutdown = async (signal: string) => {
+  const shutdown = async (signal: string, code = 0) => {
     if (shuttingDown) {
       log.warn({ signal }, 'second signal; exiting now')
       exit(1)
@@ -33,9 +33,10 @@ export function installShutdown(
       }
     }
     log.info('stopped')
-    exit(failed ? 1 : 0)
+    exit(failed ? 1 : code)
   }
   process.on('SIGTERM', () => void shutdown('SIGTERM'))
   process.on('SIGINT', () => void shutdown('SIGINT'))
-  return () => shutdown('manual')
+  /** The same orderly stop from inside, e.g. `('consumer crashed', 1)` for a supervisor to restart. */
+  return (reason = 'manual', code = 0) => shutdown(reason, code)
 }
