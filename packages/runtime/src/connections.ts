@@ -11,8 +11,14 @@ export function createPool(config: BaseConfig, log: Logger): pg.Pool {
     connectionTimeoutMillis: 5000,
     application_name: `leadwire-${config.service}`,
   })
-  // An idle client losing its connection (Postgres restart) must not crash the process.
+  // A client losing its connection (Postgres restart) must not crash the process. The pool
+  // reports idle clients itself; a checked-out client emits on itself, and with no listener
+  // that is an uncaught 'error' event that ends the process. Its query in progress fails
+  // anyway, the handler sees the error, and the pool discards the broken client on release.
   pool.on('error', (err) => log.warn({ err }, 'idle Postgres client lost its connection'))
+  pool.on('connect', (client) => {
+    client.on('error', (err) => log.warn({ err: err.message }, 'Postgres connection lost while in use'))
+  })
   return pool
 }
 

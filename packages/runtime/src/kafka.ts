@@ -24,7 +24,10 @@ export function createKafka(opts: { brokers: readonly string[]; clientId: string
         if (level <= logLevel.ERROR) log.error(rest, message)
         else log.warn(rest, message)
       },
-    retry: { initialRetryTime: 100, retries: 8 },
+    // Back-off capped at 2 s: with kafkajs' default 30 s cap, a broker back after a 10 s
+    // restart was only noticed 20 s later. Ten tries span about 15 s; after that a consumer
+    // restarts itself and a relay tries again on its next pass.
+    retry: { initialRetryTime: 100, maxRetryTime: 2000, retries: 10 },
   })
 }
 
