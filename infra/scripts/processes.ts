@@ -33,10 +33,17 @@ export async function freePort(): Promise<number> {
  */
 export function startService(
   name: ServiceName,
-  opts: { env: NodeJS.ProcessEnv; port: number; logDir: string; onLine?: (line: string) => void },
+  opts: {
+    env: NodeJS.ProcessEnv
+    port: number
+    logDir: string
+    /** File name of the log without `.log`; replicas of one service each need their own. */
+    logName?: string
+    onLine?: (line: string) => void
+  },
 ): RunningService {
   mkdirSync(opts.logDir, { recursive: true })
-  const logFile = `${opts.logDir}/${name}.log`
+  const logFile = `${opts.logDir}/${opts.logName ?? name}.log`
   const out = createWriteStream(logFile, { flags: 'a' })
   // kafkajs sets a negative timeout on Node 24 (harmless, reported upstream); keep logs clean.
   const child = spawn(

@@ -22,10 +22,16 @@ import { migrateAll } from './services.ts'
 /**
  * A private copy of leadwire's storage for one test file: its own namespace, so its schemas,
  * topics, consumer groups and Redis keys never meet another test's, and `cleanup` drops them.
+ * `overrides` points it elsewhere, e.g. DATABASE_URL at a private Postgres.
  */
-export async function createTestNamespace(prefix = 't') {
+export async function createTestNamespace(prefix = 't', overrides: NodeJS.ProcessEnv = {}) {
   const namespace = `${prefix}${randomBytes(4).toString('hex')}`
-  const env = { ...process.env, LEADWIRE_NAMESPACE: namespace, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' }
+  const env = {
+    ...process.env,
+    LEADWIRE_NAMESPACE: namespace,
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+    ...overrides,
+  }
   const config = loadConfig(env, { service: 'test', defaultPort: 0 })
   const log = createLogger({ service: 'test', level: config.log.level })
   const names: Names = createNames(namespace)
