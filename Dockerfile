@@ -1,6 +1,6 @@
 # One image for every leadwire service; the first argument picks what runs:
 #   docker run leadwire capture|enrichment|dedup|scoring|routing|sla-watchdog
-#   docker run leadwire migrate|topics|dlq-replay <args>
+#   docker run leadwire migrate|topics|dlq-replay|consumer-groups <args>
 # Node 24 runs the TypeScript sources directly (type stripping), so there is no build step:
 # the first stage only installs production dependencies, the second copies sources beside them.
 # Pin a digest (node:24-bookworm-slim@sha256:...) in a registry you control for reproducible builds.
@@ -47,5 +47,5 @@ HEALTHCHECK --interval=10s --timeout=3s --start-period=20s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:'+process.env.HTTP_PORT+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
 # Node is PID 1 and handles SIGTERM itself (graceful shutdown in @leadwire/runtime); run with
 # an init (`--init`, compose `init: true`) only if something else must reap children.
-ENTRYPOINT ["/bin/sh", "-c", "case \"$0\" in migrate|topics|dlq-replay) exec node --disable-warning=TimeoutNegativeWarning \"infra/scripts/$0.ts\" \"$@\" ;; *) exec node --disable-warning=TimeoutNegativeWarning \"services/$0/src/main.ts\" \"$@\" ;; esac"]
+ENTRYPOINT ["/bin/sh", "-c", "case \"$0\" in migrate|topics|dlq-replay|consumer-groups) exec node --disable-warning=TimeoutNegativeWarning \"infra/scripts/$0.ts\" \"$@\" ;; *) exec node --disable-warning=TimeoutNegativeWarning \"services/$0/src/main.ts\" \"$@\" ;; esac"]
 CMD ["capture"]

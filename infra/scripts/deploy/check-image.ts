@@ -38,7 +38,7 @@ try {
     }
   }
   const entrypoint = JSON.parse(instructions(dockerfile).find((i) => i.keyword === 'ENTRYPOINT')!.args)
-  const targets = [...list('services'), 'migrate', 'topics', 'dlq-replay leads.scored.v1']
+  const targets = [...list('services'), 'migrate', 'topics', 'dlq-replay leads.scored.v1', 'consumer-groups']
   const failures = (await Promise.all(targets.map((t) => start(entrypoint, t)))).filter(
     (f) => f !== undefined,
   )
