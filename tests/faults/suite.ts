@@ -50,7 +50,7 @@ export interface FaultResult {
   missing: number
   /** Leads with two distinct decisions for one routing attempt. */
   duplicated: number
-  /** Routing decisions without their SLA clock, or with a clock for another rep. */
+  /** Routing decisions without their SLA clock, with a clock for another rep, or with a step overdue. */
   timersBroken: number
   /** From the fault (or, for back-pressure, the restart) until every lead flowed normally. */
   recoveryMs: number
@@ -201,11 +201,24 @@ async function storedLeads(ns: TestNamespace): Promise<Map<string, number>> {
   return new Map(rows.map((r) => [r.id, r.captured_at.getTime()]))
 }
 
-async function clocks(ns: TestNamespace): Promise<Map<string, string | null>> {
-  const { rows } = await ns.pool.query<{ lead_id: string; attempt: number; rep_id: string | null }>(
-    `SELECT lead_id, attempt, rep_id FROM ${ident(ns.names.schema('sla-watchdog'))}.clocks`,
+interface Clock {
+  repId: string | null
+  /** A step was due more than 15 s ago and has not fired: the ticker lost it. */
+  overdue: boolean
+}
+
+async function clocks(ns: TestNamespace): Promise<Map<string, Clock>> {
+  const { rows } = await ns.pool.query<{
+    lead_id: string
+    attempt: number
+    rep_id: string | null
+    overdue: boolean
+  }>(
+    `SELECT lead_id, attempt, rep_id,
+            state = 'running' AND next_fire_at < now() - interval '15 seconds' AS overdue
+       FROM ${ident(ns.names.schema('sla-watchdog'))}.clocks`,
   )
-  return new Map(rows.map((r) => [`${r.lead_id}#${r.attempt}`, r.rep_id]))
+  return new Map(rows.map((r) => [`${r.lead_id}#${r.attempt}`, { repId: r.rep_id, overdue: r.overdue }]))
 }
 
 /**
@@ -315,6 +328,10 @@ export async function runFaultSuite(opts: FaultSuiteOptions): Promise<FaultResul
     }
     // A little longer, so a late second decision would still show up as a duplicate.
     await sleep(2000)
+    const { rows: fired } = await ns.pool.query<{ level: string; n: string }>(
+      `SELECT level, count(*) AS n FROM ${ident(ns.names.schema('sla-watchdog'))}.fired_steps GROUP BY level`,
+    )
+    say(`SLA steps fired during the run: ${fired.map((f) => `${f.n} ${f.level}`).join(', ') || 'none'}`)
     if (opts.rawFile) {
       const raw = { lateMs, windows, submissions: stream.submissions, decisions: log.all() }
       writeFileSync(opts.rawFile, JSON.stringify(raw))
@@ -347,7 +364,7 @@ function tally(
   stream: LeadStream,
   log: DecisionLog,
   stored: Map<string, number>,
-  clockReps: Map<string, string | null>,
+  clockOf: Map<string, Clock>,
   lateMs: number,
 ): FaultResult[] {
   const { first } = log.firstDecisions()
@@ -367,8 +384,8 @@ function tally(
     const undecided = [...storedIds].filter((id) => !first.has(id)).length
     const decisions = log.all().filter((d) => storedIds.has(d.leadId) && d.kind === 'routed')
     const timersBroken = decisions.filter((d) => {
-      const key = `${d.leadId}#${d.attempt}`
-      return !clockReps.has(key) || (clockReps.get(key) ?? undefined) !== d.repId
+      const clock = clockOf.get(`${d.leadId}#${d.attempt}`)
+      return !clock || (clock.repId ?? undefined) !== d.repId || clock.overdue
     }).length
     // Recovery ends with the last POST refused or the last lead decided late, whichever
     // is later, among those sent from a little before the fault to the end of its window.
