@@ -44,6 +44,9 @@ export function buildApp(deps: CaptureDeps) {
     loggerInstance: requestLogger(deps.log),
     bodyLimit,
     trustProxy: deps.trustProxy ?? false,
+    // A broken %-escape or an overlong path segment is refused before routing; without this
+    // fastify answers those in its own JSON shape instead of problem+json.
+    frameworkErrors: (err, req, reply) => problemHandler(err, req, reply),
   }).withTypeProvider<ZodTypeProvider>()
   app.setValidatorCompiler(validatorCompiler)
   app.setSerializerCompiler(serializerCompiler)
@@ -67,21 +70,23 @@ export function buildApp(deps: CaptureDeps) {
   app.register(swaggerUi, { routePrefix: '/docs' })
   app.register(opsRoutes, deps.ops)
 
+  const clock = deps.clock ?? (() => new Date())
   const ctx: RouteContext = {
     leads: deps.leads,
     feedback: deps.feedback,
     names: deps.names,
-    clock: deps.clock ?? (() => new Date()),
+    clock,
     guard: createGuard({
       keys: deps.keys,
       limiter: deps.limiter,
       limits: deps.limits ?? { perIpPerMinute: 60, perKeyPerMinute: 1200 },
       keyless: deps.keyless ?? 'until-first-key',
+      clock,
     }),
   }
   app.register(
     async (api) => {
-      await api.register(cors, corsOptions(deps.keys))
+      await api.register(cors, corsOptions(deps.keys, clock))
       await api.register(leadRoutes, ctx)
       await api.register(batchRoute, ctx)
       await api.register(readRoute, ctx)

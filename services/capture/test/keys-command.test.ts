@@ -45,6 +45,34 @@ describe('the keys command', () => {
     await expect(run('create', '--public', '--name', 'No origin')).rejects.toThrow(/at least one origin/)
   })
 
+  it('gives a key an expiry, in a while or at a moment, and lists it', async () => {
+    const start = Date.now()
+    const inDays = await run('create', '--secret', '--name', 'Contractor', '--expires-in', '90d')
+    const at = new Date(/expires (\S+)/.exec(inDays.out)![1]!).getTime()
+    expect(at - start).toBeGreaterThanOrEqual(90 * 86_400_000)
+    expect(at - Date.now()).toBeLessThanOrEqual(90 * 86_400_000)
+    const fixed = await run(
+      'create',
+      '--secret',
+      '--name',
+      'Campaign',
+      '--expires-at',
+      '2099-12-31T23:59:59Z',
+    )
+    expect(fixed.out).toContain('expires 2099-12-31T23:59:59.000Z')
+    const { out } = await run('list')
+    expect(out).toMatch(/active, expires 2099-12-31T23:59:59\.000Z\s+Campaign/)
+    expect(out).toMatch(/active, never expires\s+Website/)
+  })
+
+  it('refuses an expiry in the past, a malformed one, and both options at once', async () => {
+    const create = (...extra: string[]) => run('create', '--secret', '--name', 'Bad', ...extra)
+    await expect(create('--expires-at', '2001-01-01')).rejects.toThrow(/in the future/)
+    await expect(create('--expires-in', '90')).rejects.toThrow(/e\.g\. 90d/)
+    await expect(create('--expires-at', 'next tuesday')).rejects.toThrow(/ISO 8601/)
+    await expect(create('--expires-in', '1d', '--expires-at', '2099-01-01')).rejects.toThrow(/not both/)
+  })
+
   it('seeds the documented dev keys, twice without harm, and they work', async () => {
     await run('seed-dev')
     const { out } = await run('seed-dev')
@@ -75,6 +103,18 @@ describe('the keys command', () => {
     expect(revoke.stdout).toContain(`revoked ${id}`)
     expect(spawnSync(process.execPath, [script, 'list'], { env, encoding: 'utf8' }).stdout).toMatch(
       new RegExp(`${id}.*revoked`),
+    )
+  })
+
+  it('lists an expired key as expired, with when', async () => {
+    const key = await c.keys.create({
+      name: 'Lapsed',
+      kind: 'secret',
+      expiresAt: new Date(Date.now() + 60_000),
+    })
+    await c.rows(`UPDATE $schema.api_keys SET expires_at = '2020-02-02T00:00:00Z' WHERE id = $1`, [key.id])
+    expect((await run('list')).out).toMatch(
+      new RegExp(`${key.id}.*expired 2020-02-02T00:00:00\\.000Z\\s+Lapsed`),
     )
   })
 })

@@ -15,7 +15,12 @@ export interface ApiKey {
   /** Exact origins (scheme://host[:port]) a public key may be used from and redirect to. */
   origins: readonly string[]
   ratePerMinute: number | undefined
+  /** From this moment the key is refused; undefined never expires. */
+  expiresAt: Date | undefined
 }
+
+export const isExpired = (key: Pick<ApiKey, 'expiresAt'>, now: Date): boolean =>
+  key.expiresAt !== undefined && key.expiresAt.getTime() <= now.getTime()
 
 export interface NewKey {
   name: string
@@ -23,6 +28,7 @@ export interface NewKey {
   scopes?: readonly Scope[]
   origins?: readonly string[]
   ratePerMinute?: number
+  expiresAt?: Date
   /** Only for the documented development keys; real keys are always random. */
   token?: string
 }
@@ -44,7 +50,7 @@ export const kindOfToken = (token: string): KeyKind | undefined =>
  * Checks what a new key may do, so a bad key is refused when it is made rather than when a
  * form first fails: a public key creates leads only and names its origins.
  */
-export function validateNewKey(key: NewKey): string[] {
+export function validateNewKey(key: NewKey, now = new Date()): string[] {
   const problems: string[] = []
   if (!key.name.trim()) problems.push('a key needs a name (who uses it, for what)')
   const origins = key.origins ?? []
@@ -65,6 +71,9 @@ export function validateNewKey(key: NewKey): string[] {
   if (key.ratePerMinute !== undefined && !(Number.isInteger(key.ratePerMinute) && key.ratePerMinute > 0)) {
     problems.push('the rate limit must be a whole number of requests per minute above 0')
   }
+  if (key.expiresAt !== undefined && !(key.expiresAt.getTime() > now.getTime())) {
+    problems.push('the expiry must be a valid moment in the future')
+  }
   return problems
 }
 
@@ -79,4 +88,33 @@ export function normalizeOrigin(value: string): string | undefined {
   } catch {
     return undefined
   }
+}
+
+const units = { m: 60_000, h: 3_600_000, d: 86_400_000, w: 7 * 86_400_000 } as const
+
+/**
+ * When a key made now ends, from the keys command's `--expires-in 90d` (m, h, d or w) or
+ * `--expires-at 2026-12-31T23:59:59Z` (an ISO 8601 date, or a date-time with its offset).
+ */
+export function expiryFrom(opts: { expiresIn?: string; expiresAt?: string }, now: Date): Date | undefined {
+  if (opts.expiresIn !== undefined && opts.expiresAt !== undefined) {
+    throw new Error('say --expires-in or --expires-at, not both')
+  }
+  if (opts.expiresIn !== undefined) {
+    const m = /^(\d+)([mhdw])$/.exec(opts.expiresIn)
+    if (!m || Number(m[1]) === 0)
+      throw new Error(`--expires-in '${opts.expiresIn}': use a count and a unit, e.g. 90d, 12h, 2w`)
+    return new Date(now.getTime() + Number(m[1]) * units[m[2] as keyof typeof units])
+  }
+  if (opts.expiresAt !== undefined) {
+    const iso = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?$/
+    const at = new Date(opts.expiresAt)
+    if (!iso.test(opts.expiresAt) || Number.isNaN(at.getTime())) {
+      throw new Error(
+        `--expires-at '${opts.expiresAt}': use an ISO 8601 date or date-time with offset, e.g. 2026-12-31T23:59:59Z`,
+      )
+    }
+    return at
+  }
+  return undefined
 }

@@ -1,5 +1,6 @@
 import type { FastifyCorsOptions } from '@fastify/cors'
 import type { FastifyRequest } from 'fastify'
+import { isExpired } from './api-key.ts'
 import type { KeyStore } from './pg-key-store.ts'
 
 /**
@@ -7,14 +8,15 @@ import type { KeyStore } from './pg-key-store.ts'
  * own origins decide; otherwise (a preflight carries no Authorization header) the origin must
  * belong to some active public key, and the guard checks the actual request's key later.
  */
-export function corsOptions(keys: KeyStore): FastifyCorsOptions {
+export function corsOptions(keys: KeyStore, clock: () => Date): FastifyCorsOptions {
   async function allowedOrigin(req: FastifyRequest): Promise<string | false> {
     const origin = req.headers.origin
     if (!origin) return false
     const fromUrl = (req.query as Record<string, unknown> | undefined)?.key
     if (typeof fromUrl === 'string' && fromUrl) {
       const key = await keys.findByToken(fromUrl)
-      return key?.kind === 'public' && key.origins.includes(origin) ? origin : false
+      const usable = key?.kind === 'public' && !isExpired(key, clock())
+      return usable && key.origins.includes(origin) ? origin : false
     }
     return (await keys.isKnownOrigin(origin)) ? origin : false
   }

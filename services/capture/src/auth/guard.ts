@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import { captureErrors } from '../http/errors.ts'
 import type { RateLimiter } from '../limits/redis-rate-limiter.ts'
-import { type ApiKey, kindOfToken, type Scope } from './api-key.ts'
+import { type ApiKey, isExpired, kindOfToken, type Scope } from './api-key.ts'
 import type { KeyStore } from './pg-key-store.ts'
 
 export interface GuardOptions {
@@ -13,6 +13,8 @@ export interface GuardOptions {
    * so the walking skeleton works before anyone made a key; `never` always asks for a key.
    */
   keyless: 'until-first-key' | 'never'
+  /** Decides whether a key has expired. */
+  clock: () => Date
 }
 
 /** Who made the request: a key, or `null` for a keyless lead accepted before any key existed. */
@@ -38,9 +40,12 @@ export function createGuard(opts: GuardOptions) {
 
   return (scope: Scope) => async (req: FastifyRequest, reply: FastifyReply) => {
     const token = tokenOf(req)
-    const key = token ? await opts.keys.findByToken(token) : undefined
+    const found = token ? await opts.keys.findByToken(token) : undefined
+    // An expired key counts as no key for the limits: it is limited per address, like a guess.
+    const key = found && !isExpired(found, opts.clock()) ? found : undefined
     if (key?.kind !== 'secret') await limit(reply, 'ip', req.ip, opts.limits.perIpPerMinute)
     if (key) await limit(reply, 'key', key.id, key.ratePerMinute ?? opts.limits.perKeyPerMinute)
+    if (found?.expiresAt && !key) throw captureErrors.expiredKey(found.expiresAt)
     if (token && !key) throw captureErrors.unknownKey()
     if (!key) {
       if (scope !== 'leads:create' || opts.keyless !== 'until-first-key' || (await opts.keys.anyExist())) {

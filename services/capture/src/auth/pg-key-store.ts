@@ -21,6 +21,7 @@ interface KeyRow {
   prefix: string
   created_at: Date
   revoked_at: Date | null
+  expires_at: Date | null
 }
 
 const toKey = (r: KeyRow): ApiKey => ({
@@ -30,6 +31,7 @@ const toKey = (r: KeyRow): ApiKey => ({
   scopes: r.scopes,
   origins: r.origins,
   ratePerMinute: r.rate_per_minute ?? undefined,
+  expiresAt: r.expires_at ?? undefined,
 })
 
 /** API keys in capture's own schema; only the hash of a token is ever stored. */
@@ -50,11 +52,12 @@ export function createPgKeyStore(deps: { pool: pg.Pool; schema: string }) {
         scopes: input.scopes ?? defaultScopes(input.kind),
         origins: input.origins ?? [],
         ratePerMinute: input.ratePerMinute,
+        expiresAt: input.expiresAt,
       }
       // Seeding the development keys twice keeps the first row (and its id).
       const { rows } = await deps.pool.query<{ id: string }>(
-        `INSERT INTO ${table} (id, name, kind, token_hash, prefix, scopes, origins, rate_per_minute)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+        `INSERT INTO ${table} (id, name, kind, token_hash, prefix, scopes, origins, rate_per_minute, expires_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
          ON CONFLICT (token_hash) DO UPDATE SET name = EXCLUDED.name RETURNING id`,
         [
           key.id,
@@ -65,11 +68,13 @@ export function createPgKeyStore(deps: { pool: pg.Pool; schema: string }) {
           key.scopes,
           key.origins,
           input.ratePerMinute,
+          input.expiresAt ?? null,
         ],
       )
       return { ...key, id: rows[0]!.id, token }
     },
 
+    /** The active (unrevoked) key with this token, expired or not: the guard says which. */
     async findByToken(token: string): Promise<ApiKey | undefined> {
       const { rows } = await deps.pool.query<KeyRow>(
         `SELECT * FROM ${table} WHERE token_hash = $1 AND revoked_at IS NULL`,
@@ -81,7 +86,8 @@ export function createPgKeyStore(deps: { pool: pg.Pool; schema: string }) {
     /** Whether any active public key lists this origin (a preflight carries no key). */
     async isKnownOrigin(origin: string): Promise<boolean> {
       const { rowCount } = await deps.pool.query(
-        `SELECT 1 FROM ${table} WHERE kind = 'public' AND revoked_at IS NULL AND origins @> ARRAY[$1] LIMIT 1`,
+        `SELECT 1 FROM ${table} WHERE kind = 'public' AND revoked_at IS NULL
+           AND (expires_at IS NULL OR expires_at > now()) AND origins @> ARRAY[$1] LIMIT 1`,
         [origin],
       )
       return rowCount === 1

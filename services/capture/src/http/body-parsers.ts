@@ -1,15 +1,16 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
+import { captureErrors } from './errors.ts'
+import { checkUntrustedJson } from './untrusted-json.ts'
 
 type Parsers = Pick<FastifyInstance, 'addContentTypeParser' | 'removeAllContentTypeParsers'>
-
-import { captureErrors } from './errors.ts'
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true })
 
 /**
  * JSON with errors a person can act on: bad UTF-8 is refused (the default parser would turn
- * it into U+FFFD and store garbage), a syntax error says where, and `__proto__` keys are
- * refused. Other media types get fastify's 415, which the problem handler explains.
+ * it into U+FFFD and store garbage), a syntax error says where, and prototype names, text
+ * Postgres cannot store and absurd nesting are refused, naming the field. Other media types
+ * get fastify's 415, which the problem handler explains.
  */
 export function useStrictJson(app: Parsers): void {
   app.removeAllContentTypeParsers()
@@ -45,19 +46,23 @@ function decode(req: FastifyRequest, body: Buffer, where: string): string {
 
 export function parseJson(text: string): unknown {
   if (text.trim() === '') throw captureErrors.emptyBody()
+  let body: unknown
   try {
-    return JSON.parse(text, (key, value) => {
-      if (key === '__proto__') throw captureErrors.forbiddenName(key)
-      return value
-    })
+    // No reviver: V8 parses any depth iteratively, but a reviver recurses and overflows the
+    // stack on a deeply nested body. The checks walk the result instead.
+    body = JSON.parse(text)
   } catch (err) {
     if (err instanceof SyntaxError) throw captureErrors.malformedJson(err.message)
     throw err
   }
+  checkUntrustedJson(body)
+  return body
 }
 
 export function parseFormFields(text: string): Record<string, string> {
-  const fields: Record<string, string> = {}
+  // No prototype: a field named `__proto__` stays a field (and is refused by name later)
+  // instead of being swallowed by the setter.
+  const fields: Record<string, string> = Object.create(null)
   for (const pair of text.split('&')) {
     if (!pair) continue
     const at = pair.indexOf('=')

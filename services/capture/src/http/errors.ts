@@ -7,6 +7,16 @@ import { LeadwireError } from '@leadwire/runtime'
 const fail = (code: string, statusCode: number, message: string) =>
   new LeadwireError(code, message, { statusCode })
 
+/** A 400 about named fields: the problem lists them in `errors`, like a validation error. */
+export class FieldError extends LeadwireError {
+  readonly errors: readonly { field: string; message: string }[]
+
+  constructor(code: string, errors: { field: string; message: string }[]) {
+    super(code, errors.map((e) => `${e.field}: ${e.message}`).join('; '), { statusCode: 400 })
+    this.errors = errors
+  }
+}
+
 export const captureErrors = {
   missingKey: () =>
     fail(
@@ -16,6 +26,12 @@ export const captureErrors = {
     ),
   unknownKey: () =>
     fail('CAPTURE_KEY_INVALID', 401, 'The API key is unknown or was revoked; check it, or ask for a new one'),
+  expiredKey: (at: Date) =>
+    fail(
+      'CAPTURE_KEY_EXPIRED',
+      401,
+      `The API key expired at ${at.toISOString()}; ask whoever manages your keys for a new one`,
+    ),
   secretKeyInUrl: () =>
     fail(
       'CAPTURE_SECRET_KEY_IN_URL',
@@ -62,6 +78,18 @@ export const captureErrors = {
       415,
       `charset=${charset} is not supported; send UTF-8 (charset=utf-8)`,
     ),
-  forbiddenName: (name: string) =>
-    fail('CAPTURE_FORBIDDEN_NAME', 400, `The field name '${name}' is not allowed; rename the field`),
+  /** `field` is where the name sits: a form field's own name, or a JSON path ending in it. */
+  forbiddenName: (name: string, field = name) =>
+    new FieldError('CAPTURE_FORBIDDEN_NAME', [
+      { field, message: `the name '${name}' is not allowed at any depth; rename the field` },
+    ]),
+  /** Text Postgres cannot store (NUL) or that is not Unicode (a lone surrogate from a \u escape). */
+  badText: (field: string, why: string) =>
+    new FieldError('CAPTURE_BAD_TEXT', [{ field, message: `${why}; send plain UTF-8 text` }]),
+  tooDeep: (field: string, maxDepth: number) =>
+    fail(
+      'CAPTURE_TOO_DEEP',
+      400,
+      `The body nests deeper than ${maxDepth} levels (at ${field}); a lead is a few levels deep at most`,
+    ),
 }

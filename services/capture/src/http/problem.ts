@@ -2,6 +2,7 @@ import { isInfrastructureError, LeadwireError } from '@leadwire/runtime'
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify'
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod'
 import type { z } from 'zod'
+import { FieldError } from './errors.ts'
 
 export interface FieldProblem {
   field: string
@@ -15,6 +16,7 @@ const titles: Record<number, string> = {
   404: 'Not found',
   409: 'Conflicts with an earlier request',
   413: 'The body is too large',
+  414: 'The URL is too long',
   415: 'Unsupported content type',
   429: 'Too many requests',
 }
@@ -25,15 +27,15 @@ const titles: Record<number, string> = {
  */
 export function problemHandler(err: FastifyError, req: FastifyRequest, reply: FastifyReply) {
   if (hasZodFastifySchemaValidationErrors(err)) {
-    const errors: FieldProblem[] = err.validation.map((v) => ({
-      field: fieldName(v.instancePath, v.params),
-      message: v.message ?? 'is invalid',
-    }))
+    const errors: FieldProblem[] = err.validation.flatMap((v) =>
+      fieldNames(v.instancePath, v.params).map((field) => ({ field, message: v.message ?? 'is invalid' })),
+    )
     return sendProblem(reply, req, 400, 'CAPTURE_INVALID_REQUEST', describe(errors), { errors })
   }
   if (err instanceof LeadwireError && err.statusCode < 500) {
     if (err.statusCode === 401) reply.header('www-authenticate', 'Bearer realm="leadwire"')
-    return sendProblem(reply, req, err.statusCode, err.code as ProblemCode, err.message)
+    const extra = err instanceof FieldError ? { errors: err.errors } : {}
+    return sendProblem(reply, req, err.statusCode, err.code as ProblemCode, err.message, extra)
   }
   const known = fastifyProblem(err, req)
   if (known) return sendProblem(reply, req, known.status, known.code, known.detail)
@@ -74,6 +76,18 @@ function fastifyProblem(err: FastifyError, req: FastifyRequest): Known | undefin
         code: 'CAPTURE_BODY_TOO_LARGE',
         detail: `The body is over this endpoint's limit of ${req.routeOptions.bodyLimit} bytes; send less (split a large batch)`,
       }
+    case 'FST_ERR_BAD_URL':
+      return {
+        status: 400,
+        code: 'CAPTURE_BAD_URL',
+        detail: 'The path has a broken %-escape; encode each path segment as UTF-8 (encodeURIComponent)',
+      }
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      return {
+        status: 414,
+        code: 'CAPTURE_URL_TOO_LONG',
+        detail: 'A path segment is longer than any id here; check the URL',
+      }
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
       return {
         status: 400,
@@ -92,7 +106,8 @@ export function fieldProblems(error: z.ZodError, prefix = ''): FieldProblem[] {
   return error.issues.flatMap((i) => {
     const base = [prefix, ...i.path.map(String)].filter(Boolean).join('.')
     const keys = i.code === 'unrecognized_keys' ? i.keys : undefined
-    if (keys?.length) return keys.map((k) => ({ field: base ? `${base}.${k}` : k, message: i.message }))
+    if (keys?.length)
+      return keys.map((k) => ({ field: [base, k || '""'].filter(Boolean).join('.'), message: i.message }))
     return [{ field: base || '(body)', message: i.message }]
   })
 }
@@ -100,11 +115,12 @@ export function fieldProblems(error: z.ZodError, prefix = ''): FieldProblem[] {
 export const describe = (errors: readonly FieldProblem[]) =>
   errors.map((e) => `${e.field}: ${e.message}`).join('; ')
 
-function fieldName(instancePath: string, params: unknown): string {
+/** One field per unknown key, so each is named on its own; an empty name shows as `""`. */
+function fieldNames(instancePath: string, params: unknown): string[] {
   const base = instancePath.replace(/^\//, '').replaceAll('/', '.')
   const keys = (params as { keys?: string[] } | undefined)?.keys
-  if (keys?.length) return keys.map((k) => (base ? `${base}.${k}` : k)).join(', ')
-  return base || '(body)'
+  if (keys?.length) return keys.map((k) => [base, k || '""'].filter(Boolean).join('.'))
+  return [base || '(body)']
 }
 
 export const problemType = (code: string) =>

@@ -29,10 +29,16 @@ describe('form fields to a lead', () => {
       startedAt: 1700000000000,
     })
     expect(fromFormFields({ email: 'a@b.co', _hp: '', _started: 'NaN' }).body.antiSpam).toBeUndefined()
+    // A zero or an overflowing start time used to reach the schema and cost the lead a 400.
+    for (const started of ['0', '99999999999999999999']) {
+      expect(fromFormFields({ email: 'a@b.co', _started: started }).body.antiSpam).toBeUndefined()
+    }
   })
 
   it('refuses field names that would reach an object prototype', () => {
     expect(() => fromFormFields({ '__proto__.polluted': 'yes' })).toThrow(/not allowed/)
     expect(() => fromFormFields({ 'custom.constructor': 'x' })).toThrow(/not allowed/)
+    expect(() => fromFormFields({ constructor: 'x' })).toThrow(/not allowed/)
+    expect(fromFormFields({ toString: 'x' }).body).toEqual({ toString: 'x' })
   })
 })

@@ -1,4 +1,5 @@
 import { captureErrors } from '../http/errors.ts'
+import { forbiddenNames, textProblem } from '../http/untrusted-json.ts'
 
 // Plain HTML forms send flat names; these common ones map onto the nested shape. Any other
 // name may use the nested path itself ("company.industry", "utm.source", "custom.budget").
@@ -33,7 +34,6 @@ const aliases: Record<string, string> = {
 
 const numeric = new Set(['company.employees', 'antiSpam.startedAt'])
 const boolean = new Set(['consent.marketing', 'consent.contact'])
-const forbidden = new Set(['__proto__', 'prototype', 'constructor'])
 
 export interface FormSubmission {
   body: Record<string, unknown>
@@ -52,17 +52,26 @@ export function fromFormFields(fields: Record<string, string>): FormSubmission {
     }
     // An empty field is "not given" (an empty honeypot is what a person leaves behind).
     if (value === '') continue
-    const path = (aliases[name] ?? name).replace(/^utm\./, 'source.utm.').split('.')
-    if (path.some((part) => forbidden.has(part))) throw captureErrors.forbiddenName(name)
+    // Own keys only: `aliases.constructor` is Object itself (a 500 on a field named so).
+    const path = (Object.hasOwn(aliases, name) ? aliases[name]! : name)
+      .replace(/^utm\./, 'source.utm.')
+      .split('.')
+    const bad = path.find((part) => forbiddenNames.has(part))
+    if (bad) throw captureErrors.forbiddenName(bad, name)
+    const nameProblem = textProblem(name)
+    const why = nameProblem ? `the name ${nameProblem}` : textProblem(value)
+    if (why) throw captureErrors.badText(name || '""', why)
     const key = path.join('.')
     // A broken anti-spam hint (a script that did not run) must never cost the lead itself.
-    if (key === 'antiSpam.startedAt' && !/^\d+$/.test(value)) continue
+    if (key === 'antiSpam.startedAt' && !isEpochMs(value)) continue
     const typed =
       numeric.has(key) && /^\d+$/.test(value) ? Number(value) : boolean.has(key) ? isTruthy(value) : value
     setPath(body, path, typed)
   }
   return { body, redirect }
 }
+
+const isEpochMs = (v: string) => /^\d+$/.test(v) && Number.isSafeInteger(Number(v)) && Number(v) > 0
 
 const isTruthy = (v: string) => ['true', 'on', 'yes', '1'].includes(v.toLowerCase())
 
