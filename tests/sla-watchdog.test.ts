@@ -44,6 +44,7 @@ let pipeline: Pipeline
 let playbookPath: string
 const routedSeen: LeadRoutedV1[] = []
 const breaches: LeadSlaBreachedV1[] = []
+const statsToken = 'e2e-sla-stats-token-0123456789'
 
 beforeAll(async () => {
   ns = await createTestNamespace('es')
@@ -55,7 +56,7 @@ beforeAll(async () => {
   producer = createProducer(kafka)
   await producer.connect()
   playbookPath = tinyPlaybook()
-  const env = { ...ns.env, PLAYBOOK_PATH: playbookPath, SLA_TICK_MS: '50' }
+  const env = { ...ns.env, PLAYBOOK_PATH: playbookPath, SLA_TICK_MS: '50', SLA_STATS_TOKEN: statsToken }
   pipeline = await startPipeline({ env, logDir: `.leadwire/test-logs/${ns.namespace}`, ports: 'free' })
   reader = kafka.consumer({ groupId: `${ns.namespace}-reader`, maxWaitTimeInMs: 50 })
   await reader.connect()
@@ -170,7 +171,10 @@ describe('the SLA journey through the whole pipeline', () => {
 
     type Group = { key: string; clocks: number; touched: number; breaches: number; missed: number }
     const url = `http://127.0.0.1:${pipeline.get('sla-watchdog').port}/v1/sla/stats?by=segment`
-    const stats = (await fetch(url).then((r) => r.json())) as { groups: Group[] }
+    const authorization = `Bearer ${statsToken}`
+    const stats = (await fetch(url, { headers: { authorization } }).then((r) => r.json())) as {
+      groups: Group[]
+    }
     const enterprise = stats.groups.find((g) => g.key === 'enterprise_demo')!
     expect(enterprise).toMatchObject({ clocks: 2, touched: 1 })
     expect(enterprise.breaches).toBeGreaterThanOrEqual(1)

@@ -3,12 +3,18 @@ import { LeadwireError } from '@leadwire/runtime'
 import type { FastifyInstance } from 'fastify'
 
 /**
- * The review and account routes change who is who, so they sit behind a bearer token when
- * one is configured, and answer errors as `{ code, detail }` without 5xx internals.
+ * The review and account routes change who is who, so they sit behind a bearer token, and
+ * answer errors as `{ code, detail }` without 5xx internals. Without DEDUP_API_TOKEN they
+ * refuse every call: an open merge editor is worse than none (routing's admin API does the same).
  */
 export function guardApi(app: FastifyInstance, token: string | undefined): void {
   app.addHook('onRequest', async (req) => {
-    if (token && !sameSecret(req.headers.authorization ?? '', `Bearer ${token}`)) {
+    if (!token) {
+      throw new LeadwireError('DEDUP_API_DISABLED', 'the review API is off until DEDUP_API_TOKEN is set', {
+        statusCode: 401,
+      })
+    }
+    if (!sameSecret(req.headers.authorization ?? '', `Bearer ${token}`)) {
       throw new LeadwireError('DEDUP_UNAUTHORIZED', 'a valid bearer token is required', { statusCode: 401 })
     }
   })

@@ -20,6 +20,8 @@ const config = loadConfig(process.env, {
       .default(fileURLToPath(new URL('../../../infra/seed/playbook.yaml', import.meta.url))),
     // How late a step may fire at most; each tick is one indexed query when nothing is due.
     SLA_TICK_MS: z.coerce.number().int().min(10).max(60_000).default(250),
+    // GET /v1/sla/stats needs `Authorization: Bearer <token>`; without a token it is off.
+    SLA_STATS_TOKEN: z.string().min(16, 'at least 16 characters').optional(),
   },
 })
 
@@ -53,6 +55,7 @@ await runConsumerService(config, (deps) => {
         schema: deps.schema,
         timezone: playbook.timezone,
         clock,
+        token: config.extra.SLA_STATS_TOKEN,
       })
     },
   }

@@ -1,3 +1,4 @@
+import { timingSafeEqual } from 'node:crypto'
 import { isTimeZone } from '@leadwire/playbook'
 import type { FastifyPluginAsync, FastifyReply } from 'fastify'
 import type pg from 'pg'
@@ -10,6 +11,12 @@ export interface StatsApiOptions {
   /** hour_of_week is read in this zone unless the caller names one (the playbook's). */
   timezone: string
   clock: () => Date
+  /**
+   * Every call needs `Authorization: Bearer <token>`: the figures name reps and how fast each
+   * one is. Without a token the API refuses every call (as dedup's review API and routing's
+   * admin API do).
+   */
+  token: string | undefined
 }
 
 const DAY = 86_400_000
@@ -27,6 +34,27 @@ const query = z.object({
  * times (default the last 7 days), from the watchdog's own tables.
  */
 export const statsApi: FastifyPluginAsync<StatsApiOptions> = async (app, opts) => {
+  const expected = opts.token === undefined ? undefined : Buffer.from(`Bearer ${opts.token}`)
+  app.addHook('onRequest', async (req, reply) => {
+    if (!expected) {
+      return reply.code(401).type('application/problem+json').send({
+        type: 'https://leadwire.dev/problems/unauthorized',
+        title: 'Unauthorized',
+        status: 401,
+        detail: 'the SLA stats API is off until SLA_STATS_TOKEN is set',
+      })
+    }
+    const given = Buffer.from(req.headers.authorization ?? '')
+    // Constant-time compare: the token must not leak through response timing.
+    if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+      return reply.code(401).type('application/problem+json').send({
+        type: 'https://leadwire.dev/problems/unauthorized',
+        title: 'Unauthorized',
+        status: 401,
+        detail: 'a valid bearer token is required',
+      })
+    }
+  })
   app.get('/v1/sla/stats', async (req, reply) => {
     const parsed = query.safeParse(req.query)
     if (!parsed.success) {

@@ -47,6 +47,7 @@ beforeAll(async () => {
     schema: ns.names.schema(service),
     timezone: 'America/New_York',
     clock: () => now,
+    token: 'stats-test-token-0123456789',
   })
 })
 afterAll(async () => {
@@ -55,7 +56,11 @@ afterAll(async () => {
 })
 
 async function stats(query: string) {
-  const res = await api.inject({ method: 'GET', url: `/v1/sla/stats?${query}` })
+  const res = await api.inject({
+    method: 'GET',
+    url: `/v1/sla/stats?${query}`,
+    headers: { authorization: 'Bearer stats-test-token-0123456789' },
+  })
   return { status: res.statusCode, body: res.json() }
 }
 

@@ -8,7 +8,7 @@ import type { ReviewService } from './review-service.ts'
 
 export interface ReviewRoutesOptions {
   reviews: ReviewService
-  /** When set, every review call must carry `Authorization: Bearer <token>`. */
+  /** Every review call must carry `Authorization: Bearer <token>`; unset, every call is refused. */
   token?: string | undefined
 }
 
