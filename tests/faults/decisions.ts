@@ -65,17 +65,11 @@ export async function decisionLog(kafka: Kafka, names: Names, groupSuffix: strin
   })
   return {
     all: () => [...byEventId.values()],
-    /** The first decision per lead (attempt 1), and the leads that got more than one. */
-    firstDecisions() {
+    /** The first decision (attempt 1) per lead, the earliest seen if there were several. */
+    firstDecisions(): Map<string, Decision> {
       const first = new Map<string, Decision>()
-      const doubled = new Map<string, Decision[]>()
-      for (const d of byEventId.values()) {
-        if (d.attempt !== 1) continue
-        const seen = first.get(d.leadId)
-        if (!seen) first.set(d.leadId, d)
-        else doubled.set(d.leadId, [...(doubled.get(d.leadId) ?? [seen]), d])
-      }
-      return { first, doubled }
+      for (const d of byEventId.values()) if (d.attempt === 1 && !first.has(d.leadId)) first.set(d.leadId, d)
+      return first
     },
     /** Leads with two distinct decisions for any one attempt. */
     doubledAttempts(): string[] {

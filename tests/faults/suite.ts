@@ -15,7 +15,7 @@ import type { Admin } from 'kafkajs'
 import { createPgKeyStore } from '../../services/capture/src/auth/pg-key-store.ts'
 import { type DecisionLog, decisionLog } from './decisions.ts'
 import { createFleet, type Fleet } from './fleet.ts'
-import { type LeadStream, leadStream } from './stream.ts'
+import { type LeadStream, leadStream, type Submission } from './stream.ts'
 
 const consumerServices = ['enrichment', 'dedup', 'scoring', 'routing', 'sla-watchdog'] as const
 
@@ -183,7 +183,7 @@ async function waitForRecovery(
   while (Date.now() < end) {
     const now = Date.now()
     const recent = stream.submissions.filter((s) => s.sentAt > since && s.answeredAt !== undefined)
-    const { first } = log.firstDecisions()
+    const first = log.firstDecisions()
     // Flowing: the newest answer is a 202, a lead sent after the repair has been decided,
     // and no accepted lead has waited longer than a late one would.
     const flowing = recent.at(-1)?.status === 202 && recent.some((s) => s.leadId && first.has(s.leadId))
@@ -194,11 +194,12 @@ async function waitForRecovery(
   return false
 }
 
-async function storedLeads(ns: TestNamespace): Promise<Map<string, number>> {
-  const { rows } = await ns.pool.query<{ id: string; captured_at: Date }>(
-    `SELECT id, captured_at FROM ${ident(ns.names.schema('capture'))}.leads`,
+/** Every lead in capture's store, by id, with the email it was submitted with. */
+async function storedLeads(ns: TestNamespace): Promise<Map<string, string>> {
+  const { rows } = await ns.pool.query<{ id: string; email: string }>(
+    `SELECT id, payload->'contact'->>'email' AS email FROM ${ident(ns.names.schema('capture'))}.leads`,
   )
-  return new Map(rows.map((r) => [r.id, r.captured_at.getTime()]))
+  return new Map(rows.map((r) => [r.id, r.email]))
 }
 
 interface Clock {
@@ -321,7 +322,7 @@ export async function runFaultSuite(opts: FaultSuiteOptions): Promise<FaultResul
     const drainEnd = Date.now() + opts.recoveryTimeoutSeconds * 1000
     let stored = await storedLeads(ns)
     while (Date.now() < drainEnd) {
-      const { first } = log.firstDecisions()
+      const first = log.firstDecisions()
       if ([...stored.keys()].every((id) => first.has(id))) break
       await sleep(500)
       stored = await storedLeads(ns)
@@ -343,7 +344,7 @@ export async function runFaultSuite(opts: FaultSuiteOptions): Promise<FaultResul
 }
 
 function latencies(stream: LeadStream, log: DecisionLog, from: number, to: number): number[] {
-  const { first } = log.firstDecisions()
+  const first = log.firstDecisions()
   return stream
     .accepted()
     .filter((s) => s.sentAt >= from && s.sentAt < to)
@@ -363,21 +364,29 @@ function tally(
   windows: Window[],
   stream: LeadStream,
   log: DecisionLog,
-  stored: Map<string, number>,
+  stored: Map<string, string>,
   clockOf: Map<string, Clock>,
   lateMs: number,
 ): FaultResult[] {
-  const { first } = log.firstDecisions()
+  const first = log.firstDecisions()
   const doubled = new Set(log.doubledAttempts())
-  const sentAtOf = new Map(stream.accepted().map((s) => [s.leadId!, s.sentAt]))
+  // A POST belongs to the window its outcome happened in: one in flight when capture was
+  // killed failed because of that kill, even if it was sent just before.
+  const outcomeAt = (s: Submission) => s.answeredAt ?? s.sentAt
+  const byEmail = new Map(stream.submissions.map((s) => [s.email, s]))
   return windows.map((w) => {
     const inWindow = (t: number) => t >= w.openedAt && t < w.closedAt
-    const sent = stream.submissions.filter((s) => inWindow(s.sentAt))
+    const sent = stream.submissions.filter((s) => inWindow(outcomeAt(s)))
     const accepted = sent.filter((s) => s.leadId !== undefined)
-    // Stored leads belong to the window their POST was sent in; a lead stored without an
-    // answer (its capture process died mid-request) goes by its capture time.
+    // A stored lead goes with its POST, also when that POST got no answer (capture died
+    // between the commit and the reply).
     const storedIds = new Set(
-      [...stored].filter(([id, at]) => inWindow(sentAtOf.get(id) ?? at)).map(([id]) => id),
+      [...stored]
+        .filter(([, email]) => {
+          const sub = byEmail.get(email)
+          return sub !== undefined && inWindow(outcomeAt(sub))
+        })
+        .map(([id]) => id),
     )
     const routed = [...storedIds].filter((id) => first.has(id)).length
     const lost = accepted.filter((s) => !stored.has(s.leadId!)).length
@@ -387,15 +396,18 @@ function tally(
       const clock = clockOf.get(`${d.leadId}#${d.attempt}`)
       return !clock || (clock.repId ?? undefined) !== d.repId || clock.overdue
     }).length
-    // Recovery ends with the last POST refused or the last lead decided late, whichever
-    // is later, among those sent from a little before the fault to the end of its window.
+    // Recovery ends with the last POST refused or the last lead decided late, whichever is
+    // later. A lead counts when it was accepted from a little before the fault and became
+    // late before the window closed (one accepted at the very end is the next fault's).
     const from = w.recoverFrom === 'inject' ? w.injectedAt : w.restoredAt
     let recoveredAt = from
     for (const s of stream.submissions) {
-      if (s.sentAt < w.injectedAt - 5000 || s.sentAt >= w.closedAt) continue
-      if (s.status !== 202) recoveredAt = Math.max(recoveredAt, s.answeredAt ?? s.sentAt)
+      const at = outcomeAt(s)
+      if (at < w.injectedAt - 5000 || at >= w.closedAt) continue
+      if (s.status !== 202) recoveredAt = Math.max(recoveredAt, at)
       const d = s.leadId ? first.get(s.leadId) : undefined
-      if (d && d.seenAt - s.answeredAt! > lateMs) recoveredAt = Math.max(recoveredAt, d.seenAt)
+      if (d && d.seenAt - at > lateMs && at + lateMs < w.closedAt)
+        recoveredAt = Math.max(recoveredAt, d.seenAt)
     }
     const refused: Record<string, number> = {}
     const errors = new Map<string, number>()
@@ -405,6 +417,14 @@ function tally(
     }
     const copies = decisions.filter((d) => d.copies > 1).length
     const notes = [...w.notes, ...[...errors].map(([e, n]) => `no answer ${n}×: ${e}`)]
+    if (w.recoverFrom === 'restore') {
+      const backlog = stream
+        .accepted()
+        .filter(
+          (s) => s.answeredAt! <= w.restoredAt && (first.get(s.leadId!)?.seenAt ?? Infinity) > w.restoredAt,
+        )
+      notes.push(`${backlog.length} accepted leads were waiting when it came back`)
+    }
     if (copies) notes.push(`${copies} routed events delivered more than once (same event id)`)
     return {
       fault: w.fault,
