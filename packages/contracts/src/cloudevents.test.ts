@@ -112,6 +112,15 @@ describe('decodeEvent', () => {
     if (!result.ok) expect(result.error.code).toBe(code)
   })
 
+  it('says where a value stops being JSON without quoting it (it may hold personal data)', () => {
+    const value = Buffer.from('{"contact":{"email":"ada@analytical-engines.com"} "phone": "+1 555 0100"}')
+    const result = decodeEvent(withHeaders({}, value))
+    expect(result).toMatchObject({ ok: false, error: { code: 'MALFORMED_JSON' } })
+    if (result.ok) return
+    expect(result.error.message).toBe(`value is not JSON (${value.length} bytes; it breaks at character 50)`)
+    expect(result.error.message).not.toMatch(/ada|555|contact/)
+  })
+
   it('reports UNEXPECTED_TYPE for a registered type the consumer does not read', () => {
     const result = decodeEvent(encodeRouted(), [leadContactedV1])
     expect(result).toMatchObject({ ok: false, error: { code: 'UNEXPECTED_TYPE' } })

@@ -126,7 +126,11 @@ export function decodeEvent<T = unknown>(
   try {
     json = JSON.parse(message.value?.toString('utf8') ?? '')
   } catch (err) {
-    return fail('MALFORMED_JSON', `value is not JSON: ${(err as Error).message}`)
+    // V8's message quotes a piece of the value, which may be a person's data; it must not
+    // travel on in dlq_error headers and logs. Say where it broke instead.
+    const at = /at position (\d+)/.exec((err as Error).message)?.[1]
+    const where = at === undefined ? 'it ends early or starts wrong' : `it breaks at character ${at}`
+    return fail('MALFORMED_JSON', `value is not JSON (${message.value?.length ?? 0} bytes; ${where})`)
   }
   const parsed = definition.schema.safeParse(json)
   if (!parsed.success) {
