@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs'
 import { setTimeout as sleep } from 'node:timers/promises'
-import { createKafka, ensureTopics, ident, topicPlan } from '@leadwire/runtime'
+import { createKafka, createLogger, ensureTopics, ident, topicPlan } from '@leadwire/runtime'
 import {
   type PrivateBroker,
   type PrivatePostgres,
@@ -247,7 +247,9 @@ export async function runFaultSuite(opts: FaultSuiteOptions): Promise<FaultResul
       LOG_LEVEL: 'info',
     })
     await ns.migrate()
-    const kafka = createKafka({ brokers: broker.brokers, clientId: 'fault-suite', log: ns.log })
+    // The suite's own clients lose the broker on purpose; their reconnect errors are noise.
+    const quiet = createLogger({ service: 'fault-suite', level: 'fatal' })
+    const kafka = createKafka({ brokers: broker.brokers, clientId: 'fault-suite', log: quiet })
     const admin = kafka.admin()
     await admin.connect()
     cleanups.unshift(() => admin.disconnect())
