@@ -10,6 +10,8 @@ export interface Submission {
   status: number
   leadId?: string
   answeredAt?: number
+  /** The Retry-After header of a 429 or 503. */
+  retryAfter?: string
   error?: string
 }
 
@@ -71,6 +73,8 @@ export function leadStream(opts: {
       })
       sub.status = res.status
       sub.answeredAt = Date.now()
+      const retryAfter = res.headers.get('retry-after')
+      if (retryAfter !== null) sub.retryAfter = retryAfter
       const body = (await res.json().catch(() => ({}))) as { leadId?: string }
       if (res.status === 202 && body.leadId) sub.leadId = body.leadId
     } catch (err) {

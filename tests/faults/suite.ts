@@ -56,6 +56,8 @@ export interface FaultResult {
   recoveryMs: number
   /** POSTs answered with something other than 202, by status (0: no answer). */
   refused: Record<string, number>
+  /** 429s and 503s that did not say when to retry. */
+  withoutRetryAfter: number
   notes: string[]
 }
 
@@ -439,6 +441,7 @@ function tally(
       timersBroken,
       recoveryMs: w.fault.startsWith('none') ? 0 : recoveredAt - from,
       refused,
+      withoutRetryAfter: sent.filter((s) => (s.status === 503 || s.status === 429) && !s.retryAfter).length,
       notes,
     }
   })
