@@ -1,22 +1,17 @@
 import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { buildAdminApp } from '../src/admin/app.ts'
-import { type RoutingFixture, routingFixture } from './support.ts'
+import { type AdminFixture, adminFixture, type RoutingFixture } from './support.ts'
 
 // Every route of routing's admin API refuses a request without the right bearer token, before
 // it reads or changes anything. (Without ROUTING_ADMIN_TOKEN, main.ts does not start it at all.)
 const token = 'access-test-admin-token-0123456789'
 let fx: RoutingFixture
-let app: ReturnType<typeof buildAdminApp>
+let app: AdminFixture['app']
+let close: () => Promise<void>
 beforeAll(async () => {
-  fx = await routingFixture()
-  const { ns, schema, playbook, directoryStore: directory } = fx
-  app = buildAdminApp({ token, pool: ns.pool, schema, playbook, directory, log: ns.log })
+  ;({ fx, app, close } = await adminFixture(token))
 })
-afterAll(async () => {
-  await app.close()
-  await fx.cleanup()
-})
+afterAll(() => close())
 
 type Method = 'GET' | 'PUT' | 'DELETE'
 const routes: [Method, string, object?][] = [

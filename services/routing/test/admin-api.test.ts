@@ -5,24 +5,19 @@ import { leadScoredV1 } from '@leadwire/contracts'
 import { deliver } from '@leadwire/stack/testing'
 import { Registry } from 'prom-client'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { buildAdminApp } from '../src/admin/app.ts'
 import { loadDirectoryFile } from '../src/directory-command.ts'
 import { registerFairnessMetrics } from '../src/fairness-metrics.ts'
 import { scoredLead } from './builders.ts'
-import { type RoutingFixture, routingFixture, subscriptionsFor } from './support.ts'
+import { type AdminFixture, adminFixture, type RoutingFixture, subscriptionsFor } from './support.ts'
 
 const token = 'test-admin-token-0123456789abcdef'
 let fx: RoutingFixture
-let app: ReturnType<typeof buildAdminApp>
+let app: AdminFixture['app']
+let close: () => Promise<void>
 beforeAll(async () => {
-  fx = await routingFixture()
-  const { ns, schema, playbook, directoryStore: directory } = fx
-  app = buildAdminApp({ token, pool: ns.pool, schema, playbook, directory, log: ns.log })
+  ;({ fx, app, close } = await adminFixture(token))
 })
-afterAll(async () => {
-  await app.close()
-  await fx.cleanup()
-})
+afterAll(() => close())
 
 const auth = { authorization: `Bearer ${token}` }
 const call = (method: 'GET' | 'PUT' | 'DELETE', url: string, payload?: object, headers: object = auth) =>

@@ -3,6 +3,7 @@ import type { Playbook } from '@leadwire/playbook'
 import { withSchemaTransaction } from '@leadwire/runtime'
 import { createTestNamespace, takeOutbox } from '@leadwire/stack/testing'
 import type pg from 'pg'
+import { buildAdminApp } from '../src/admin/app.ts'
 import { createRoutingSubscriptions } from '../src/consumer.ts'
 import type { Directory } from '../src/directory.ts'
 import { createPgAssignmentStore } from '../src/pg-assignment-store.ts'
@@ -36,6 +37,23 @@ export async function routingFixture() {
 }
 
 export type RoutingFixture = Awaited<ReturnType<typeof routingFixture>>
+
+/** A routing fixture with the admin API built on it behind `token`; `close` ends both. */
+export async function adminFixture(token: string) {
+  const fx = await routingFixture()
+  const { ns, schema, playbook, directoryStore: directory } = fx
+  const app = buildAdminApp({ token, pool: ns.pool, schema, playbook, directory, log: ns.log })
+  return {
+    fx,
+    app,
+    async close() {
+      await app.close()
+      await fx.cleanup()
+    },
+  }
+}
+
+export type AdminFixture = Awaited<ReturnType<typeof adminFixture>>
 
 /**
  * The service's subscriptions over the fixture's real Postgres, at a fixed time. The directory
