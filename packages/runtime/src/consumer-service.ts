@@ -18,7 +18,8 @@ export interface ServiceDeps {
   config: BaseConfig
   log: Logger
   pool: pg.Pool
-  redis: Redis
+  /** Connected on first use; only a service that uses it waits for it and reports it in /readyz. */
+  readonly redis: Redis
   kafka: Kafka
   producer: Producer
   names: Names
@@ -49,12 +50,31 @@ export async function runConsumerService(
   const schema = names.schema(config.service)
   const metrics = createMetrics(config.service)
   const pool = createPool(config, log)
-  const redis = createRedis(config, log)
   const kafka = createKafka({ brokers: config.kafka.brokers, clientId: config.kafka.clientId, log })
   const admin = kafka.admin()
   const producer = createProducer(kafka)
-  const deps: ServiceDeps = { config, log, pool, redis, kafka, producer, names, schema, metrics }
+  // Redis is connected only for a service whose build asks for it: the others must neither
+  // wait for it at start nor report unready while it is away.
+  let redis: Redis | undefined
+  const deps: ServiceDeps = {
+    config,
+    log,
+    pool,
+    get redis() {
+      redis ??= createRedis(config, log)
+      return redis
+    },
+    kafka,
+    producer,
+    names,
+    schema,
+    metrics,
+  }
   const parts = await build(deps)
+  const needed = {
+    postgres: checks.postgres(pool),
+    ...(redis && { redis: checks.redis(redis) }),
+  }
   const relay = createOutboxRelay({
     pool,
     producer,
@@ -84,7 +104,7 @@ export async function runConsumerService(
   const ops = createOpsServer({
     log,
     registry: metrics.registry,
-    checks: { postgres: checks.postgres(pool), redis: checks.redis(redis), kafka: checks.kafka(admin) },
+    checks: { ...needed, kafka: checks.kafka(admin) },
     ready: consumer.isRunning,
     ...(parts.routes && { routes: parts.routes }),
   })
@@ -95,13 +115,13 @@ export async function runConsumerService(
     { name: 'producer', run: () => producer.disconnect() },
     { name: 'kafka admin', run: () => admin.disconnect() },
     { name: 'ops http', run: () => ops.close() },
-    { name: 'redis', run: () => redis.quit() },
+    { name: 'redis', run: async () => redis?.quit() },
     { name: 'postgres', run: () => pool.end() },
     { name: 'tracing', run: () => stopTracing() },
   ])
   const address = await ops.listen({ host: config.http.host, port: config.http.port })
   log.info({ address }, 'ops http listening')
-  await waitForDependencies(log, { postgres: checks.postgres(pool), redis: checks.redis(redis) })
+  await waitForDependencies(log, needed)
   await admin.connect()
   await producer.connect()
   relay.start()
