@@ -7,29 +7,20 @@
 import { realpathSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
-import { createKafka, createLogger, createNames, loadConfig, type Names } from '@leadwire/runtime'
+import {
+  createKafka,
+  createLogger,
+  createNames,
+  groupLag,
+  loadConfig,
+  type Names,
+  type PartitionLag,
+} from '@leadwire/runtime'
 import type { Admin } from 'kafkajs'
 import { services } from './services.ts'
 
 /** Consumer services: every service but capture, which only produces. */
 const consumerServices = services.map((s) => s.name).filter((s) => s !== 'capture')
-
-/** The group's committed offsets per topic; the topics it reads are the ones it has committed on. */
-async function committedOffsets(admin: Admin, group: string) {
-  const offsets = await admin.fetchOffsets({ groupId: group })
-  return new Map(
-    offsets.map((t) => [t.topic, new Map(t.partitions.map((p) => [p.partition, Number(p.offset)]))]),
-  )
-}
-
-export interface PartitionLag {
-  topic: string
-  partition: number
-  /** -1 while the group has committed nothing on it. */
-  committed: number
-  end: number
-  lag: number
-}
 
 export interface GroupReport {
   service: string
@@ -48,20 +39,7 @@ export async function describeGroups(admin: Admin, names: Names, only?: string):
   for (const service of wanted) {
     const group = names.group(service)
     const described = groups.find((g) => g.groupId === group)
-    const partitions: PartitionLag[] = []
-    for (const [topic, committed] of await committedOffsets(admin, group)) {
-      for (const end of await admin.fetchTopicOffsets(topic)) {
-        const c = committed.get(end.partition) ?? -1
-        const high = Number(end.high)
-        partitions.push({
-          topic,
-          partition: end.partition,
-          committed: c,
-          end: high,
-          lag: c < 0 ? high - Number(end.low) : high - c,
-        })
-      }
-    }
+    const partitions = await groupLag(admin, group)
     reports.push({
       service,
       group,
@@ -133,13 +111,14 @@ export async function rewindGroup(
     )
   }
   const moves: RewindPlan['moves'] = []
-  for (const [topic, committed] of await committedOffsets(admin, group)) {
+  const lags = await groupLag(admin, group)
+  for (const topic of new Set(lags.map((l) => l.topic))) {
     const targets =
       to === 'earliest'
         ? (await admin.fetchTopicOffsets(topic)).map((o) => ({ partition: o.partition, offset: o.low }))
         : await admin.fetchTopicOffsetsByTimestamp(topic, to.getTime())
     for (const target of targets) {
-      const from = committed.get(target.partition) ?? -1
+      const from = lags.find((l) => l.topic === topic && l.partition === target.partition)?.committed ?? -1
       const dest = Number(target.offset)
       if (from >= 0 && dest < from) moves.push({ topic, partition: target.partition, from, to: dest })
     }

@@ -4,6 +4,7 @@ import type { EachMessagePayload, Kafka, Producer } from 'kafkajs'
 import type pg from 'pg'
 import type { z } from 'zod'
 import { applyEvent } from './apply-event.ts'
+import { startLagReporter } from './consumer-lag.ts'
 import { errorMessage, recordBytes, sendToDeadLetter } from './dead-letter.ts'
 import { errorCode, failurePolicy } from './errors.ts'
 import type { Logger } from './logger.ts'
@@ -50,6 +51,8 @@ export interface ConsumerOptions {
   sessionTimeoutMs?: number
   /** kafkajs gave up on the consumer (an error it does not restart after). */
   onFatal?: (err: Error) => void
+  /** Read this member's lag from the broker this often into leadwire_consumer_lag; off when unset. */
+  lagIntervalMs?: number
   /**
    * Bigger messages (key, value and headers together) are dead-lettered as OVERSIZED without
    * being parsed: a payload this size is a producer bug, and parsing it costs the partition.
@@ -95,12 +98,13 @@ export function createConsumer(opts: ConsumerOptions) {
     opts.onFatal?.(payload.error)
   })
 
-  consumer.on(consumer.events.END_BATCH_PROCESS, ({ payload }) => {
-    metrics.consumerLag.set(
-      { topic: payload.topic, partition: String(payload.partition) },
-      Number(payload.offsetLag),
-    )
+  // The partitions this member owns since the last rebalance, for the lag gauge.
+  let owned: ReadonlyMap<string, readonly number[]> = new Map()
+  consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
+    owned = new Map(Object.entries(payload.memberAssignment))
   })
+  const lagAdmin = opts.lagIntervalMs ? opts.kafka.admin() : undefined
+  let lagReporter: ReturnType<typeof startLagReporter> | undefined
 
   async function handleMessage(payload: EachMessagePayload): Promise<void> {
     const { topic, partition, message } = payload
@@ -223,13 +227,28 @@ export function createConsumer(opts: ConsumerOptions) {
         eachMessage: handleMessage,
       })
       running = true
+      if (lagAdmin && opts.lagIntervalMs) {
+        await lagAdmin.connect()
+        lagReporter = startLagReporter({
+          admin: lagAdmin,
+          group: names.group(opts.service),
+          owned: () => owned,
+          metrics,
+          log,
+          intervalMs: opts.lagIntervalMs,
+        })
+      }
     },
     /** Stops fetching, lets in-flight messages finish and commits their offsets. */
     async stop() {
       stopping = true
+      await lagReporter?.stop()
       await consumer.disconnect()
+      await lagAdmin?.disconnect()
       running = false
     },
+    /** Reads and sets the lag gauge now (the reporter does it on its interval). */
+    reportLag: () => lagReporter?.report() ?? Promise.resolve(),
     isRunning: () => running && !stopping,
   }
 }

@@ -33,7 +33,7 @@ export function createMetrics(service: string) {
   })
   const consumerLag = new Gauge({
     name: 'leadwire_consumer_lag',
-    help: 'Messages behind the partition high watermark after the last batch',
+    help: 'Messages not yet committed on each partition this member owns, read from the broker every 10 s',
     labelNames: ['topic', 'partition'] as const,
     registers: [registry],
   })
