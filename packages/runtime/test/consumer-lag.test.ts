@@ -7,7 +7,7 @@ import { createConsumer, on } from '../src/consumer.ts'
 import { groupLag, startLagReporter } from '../src/consumer-lag.ts'
 import { createProducer, ensureTopics, topicPlan } from '../src/kafka.ts'
 import { createMetrics } from '../src/metrics.ts'
-import { runtimeFixture } from './support.ts'
+import { consumerBase, runtimeFixture } from './support.ts'
 
 // leadwire_consumer_lag comes from the broker (committed offsets against each partition's
 // end), for the partitions this member owns only, so replicas summed count each once.
@@ -75,17 +75,8 @@ describe('consumer lag from the broker', () => {
     const metrics = createMetrics('svc')
     let handled = 0
     const consumer = createConsumer({
-      kafka: fx.kafka,
-      producer,
-      pool: fx.pool,
-      names: fx.names,
-      service: 'svc',
-      schema: fx.schema,
-      log: fx.log,
-      metrics,
+      ...consumerBase(fx, producer, metrics),
       maxAttempts: 1,
-      retryBaseMs: 10,
-      maxWaitMs: 50,
       partitionsConcurrently: 2,
       lagIntervalMs: 60_000,
       subscriptions: [on(leadCapturedV1, async () => void handled++)],

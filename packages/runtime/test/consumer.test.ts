@@ -8,7 +8,7 @@ import { LeadwireError } from '../src/errors.ts'
 import { createProducer, ensureTopics, topicPlan } from '../src/kafka.ts'
 import { createMetrics } from '../src/metrics.ts'
 import { createOutboxRelay } from '../src/outbox-relay.ts'
-import { readTopic, runtimeFixture } from './support.ts'
+import { consumerBase, readTopic, runtimeFixture } from './support.ts'
 
 let fx: Awaited<ReturnType<typeof runtimeFixture>>
 let producer: Producer
@@ -26,17 +26,8 @@ function captured(leadId: string, id = randomUUID()) {
 
 function startConsumer() {
   return createConsumer({
-    kafka: fx.kafka,
-    producer,
-    pool: fx.pool,
-    names: fx.names,
-    service: 'svc',
-    schema: fx.schema,
-    log: fx.log,
-    metrics,
+    ...consumerBase(fx, producer, metrics),
     maxAttempts: 3,
-    retryBaseMs: 10,
-    maxWaitMs: 50,
     partitionsConcurrently: 2,
     subscriptions: [
       on(leadCapturedV1, async (event, ctx) => {

@@ -7,7 +7,7 @@ import { createConsumer, on } from '../src/consumer.ts'
 import { errorMessage, recordBytes, sendToDeadLetter } from '../src/dead-letter.ts'
 import { createProducer, ensureTopics, topicPlan } from '../src/kafka.ts'
 import { createMetrics } from '../src/metrics.ts'
-import { readTopic, runtimeFixture } from './support.ts'
+import { consumerBase, readTopic, runtimeFixture } from './support.ts'
 
 // Dead letters that do not fit the DLQ topic, a per-message size limit, and handlers that
 // throw things that are not Errors: none of them may stop the partition.
@@ -105,17 +105,8 @@ describe('the consumer loop and hostile messages', () => {
   beforeAll(async () => {
     await ensureTopics(fx.admin, topicPlan(fx.names, undefined, 1))
     consumer = createConsumer({
-      kafka: fx.kafka,
-      producer,
-      pool: fx.pool,
-      names: fx.names,
-      service: 'svc',
-      schema: fx.schema,
-      log: fx.log,
-      metrics: createMetrics('svc'),
+      ...consumerBase(fx, producer, createMetrics('svc')),
       maxAttempts: 2,
-      retryBaseMs: 10,
-      maxWaitMs: 50,
       partitionsConcurrently: 1,
       maxMessageBytes: 8 * 1024,
       subscriptions: [

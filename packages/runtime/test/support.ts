@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto'
-import { Kafka, logLevel } from 'kafkajs'
+import { Kafka, logLevel, type Producer } from 'kafkajs'
 import pg from 'pg'
 import { createLogger } from '../src/logger.ts'
+import type { Metrics } from '../src/metrics.ts'
 import { migrate, runtimeMigrationsDir } from '../src/migrate.ts'
 import { createNames } from '../src/names.ts'
 
@@ -62,4 +63,24 @@ export async function readTopic(kafka: Kafka, topic: string, count: number, time
   await Promise.race([enough, new Promise((r) => setTimeout(r, timeoutMs))])
   await consumer.disconnect()
   return seen
+}
+
+/** The options every consumer test shares: the fixture's connections under service `svc`. */
+export function consumerBase(
+  fx: Awaited<ReturnType<typeof runtimeFixture>>,
+  producer: Producer,
+  metrics: Metrics,
+) {
+  return {
+    kafka: fx.kafka,
+    producer,
+    pool: fx.pool,
+    names: fx.names,
+    service: 'svc',
+    schema: fx.schema,
+    log: fx.log,
+    metrics,
+    retryBaseMs: 10,
+    maxWaitMs: 50,
+  }
 }
