@@ -37,7 +37,8 @@ export async function groupLag(
       })
     }
   }
-  return lags
+  // The broker answers partitions in no set order; operators read them in order.
+  return lags.sort((a, b) => a.topic.localeCompare(b.topic) || a.partition - b.partition)
 }
 
 /**
