@@ -97,7 +97,7 @@ export async function runConsumerService(
     maxWaitMs: config.kafka.maxWaitMs,
     partitionsConcurrently: config.kafka.partitionsConcurrently,
     sessionTimeoutMs: config.kafka.sessionTimeoutMs,
-    lagIntervalMs: 10_000,
+    lag: { admin, intervalMs: 10_000 },
     // Exit (after the orderly stop) so a supervisor starts a fresh process.
     onFatal: () => void stop('consumer crashed', 1),
     maxMessageBytes: config.kafka.maxMessageBytes,

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises'
 import { decodeEvent, type EventData, type EventDefinition, type LeadEvent } from '@leadwire/contracts'
-import type { EachMessagePayload, Kafka, Producer } from 'kafkajs'
+import type { Admin, EachMessagePayload, Kafka, Producer } from 'kafkajs'
 import type pg from 'pg'
 import type { z } from 'zod'
 import { applyEvent } from './apply-event.ts'
@@ -51,8 +51,11 @@ export interface ConsumerOptions {
   sessionTimeoutMs?: number
   /** kafkajs gave up on the consumer (an error it does not restart after). */
   onFatal?: (err: Error) => void
-  /** Read this member's lag from the broker this often into leadwire_consumer_lag; off when unset. */
-  lagIntervalMs?: number
+  /**
+   * Read this member's lag from the broker into leadwire_consumer_lag every `intervalMs`,
+   * through an admin client the caller has connected (the service's own); off when unset.
+   */
+  lag?: { admin: Admin; intervalMs: number }
   /**
    * Bigger messages (key, value and headers together) are dead-lettered as OVERSIZED without
    * being parsed: a payload this size is a producer bug, and parsing it costs the partition.
@@ -103,7 +106,6 @@ export function createConsumer(opts: ConsumerOptions) {
   consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
     owned = new Map(Object.entries(payload.memberAssignment))
   })
-  const lagAdmin = opts.lagIntervalMs ? opts.kafka.admin() : undefined
   let lagReporter: ReturnType<typeof startLagReporter> | undefined
 
   async function handleMessage(payload: EachMessagePayload): Promise<void> {
@@ -227,15 +229,13 @@ export function createConsumer(opts: ConsumerOptions) {
         eachMessage: handleMessage,
       })
       running = true
-      if (lagAdmin && opts.lagIntervalMs) {
-        await lagAdmin.connect()
+      if (opts.lag) {
         lagReporter = startLagReporter({
-          admin: lagAdmin,
+          ...opts.lag,
           group: names.group(opts.service),
           owned: () => owned,
           metrics,
           log,
-          intervalMs: opts.lagIntervalMs,
         })
       }
     },
@@ -244,7 +244,6 @@ export function createConsumer(opts: ConsumerOptions) {
       stopping = true
       await lagReporter?.stop()
       await consumer.disconnect()
-      await lagAdmin?.disconnect()
       running = false
     },
     /** Reads and sets the lag gauge now (the reporter does it on its interval). */

@@ -78,7 +78,7 @@ describe('consumer lag from the broker', () => {
       ...consumerBase(fx, producer, metrics),
       maxAttempts: 1,
       partitionsConcurrently: 2,
-      lagIntervalMs: 60_000,
+      lag: { admin: fx.admin, intervalMs: 60_000 },
       subscriptions: [on(leadCapturedV1, async () => void handled++)],
     })
     await consumer.start()
