@@ -11,6 +11,7 @@ import { loadPlaybook } from '@leadwire/playbook'
 import { createTestNamespace, deliver, type TestNamespace, takeOutbox } from '@leadwire/stack/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createScoringSubscriptions } from '../src/consumer.ts'
+import { quietSmallFit } from './kafka-support.ts'
 
 let ns: TestNamespace
 let subs: ReturnType<typeof createScoringSubscriptions>
@@ -26,29 +27,6 @@ beforeAll(async () => {
 })
 afterAll(() => ns.cleanup())
 
-/** A modest fit (an engineer at a 40-person firm) with no buying signal of its own. */
-function quietSmallFit() {
-  const base = exampleLeadDeduplicated
-  const leadId = randomUUID()
-  return {
-    ...base,
-    lead: {
-      ...base.lead,
-      leadId,
-      capturedAt: now.toISOString(),
-      company: { name: 'Tiny Tools', employees: 40, country: 'US' },
-      source: { channel: 'inbound_form' as const, formId: 'newsletter' },
-    },
-    enrichment: {
-      ...base.enrichment,
-      seniority: 'individual_contributor' as const,
-      department: 'engineering' as const,
-      employees: 40,
-      industry: 'Education',
-    },
-  }
-}
-
 describe('scoring consumer', () => {
   it('hands a sales-ready lead to routing with its contributions', async () => {
     const base = exampleLeadDeduplicated
@@ -62,7 +40,7 @@ describe('scoring consumer', () => {
   })
 
   it('nurtures a lead without intent, then promotes it to routing when it books a demo', async () => {
-    const data = quietSmallFit()
+    const data = quietSmallFit(now)
     await deliver(ns, 'scoring', subs, leadDeduplicatedV1, data)
     const [nurtured] = await takeOutbox(ns, 'scoring')
     expect(nurtured?.type).toBe('io.leadwire.lead.nurtured.v1')

@@ -109,14 +109,14 @@ export async function registerModel(
 }
 
 /** A modest fit (an engineer at a 40-person firm) with no buying signal of its own. */
-export function quietSmallFit() {
+export function quietSmallFit(capturedAt = new Date()) {
   const base = exampleLeadDeduplicated
   return {
     ...base,
     lead: {
       ...base.lead,
       leadId: randomUUID(),
-      capturedAt: new Date().toISOString(),
+      capturedAt: capturedAt.toISOString(),
       company: { name: 'Tiny Tools', employees: 40, country: 'US' },
       source: { channel: 'inbound_form' as const, formId: 'newsletter' },
     },
