@@ -1,10 +1,6 @@
-import { execFile } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { promisify } from 'node:util'
 import { decodeEvent, type LeadCapturedV1, leadCapturedV1 } from '@leadwire/contracts'
 import { createKafka, ensureTopics, topicPlan } from '@leadwire/runtime'
+import { type PrivateBroker, privateBroker } from '@leadwire/stack/private-infra'
 import { createTestNamespace, type TestNamespace } from '@leadwire/stack/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { freePort, type RunningService, startService } from '../../../infra/scripts/processes.ts'
@@ -13,27 +9,16 @@ import { createPgKeyStore } from '../src/auth/pg-key-store.ts'
 import { aLead } from './helpers.ts'
 
 // A private broker of our own: the shared one on :9092 serves other tests and must never stop.
-const dataDir = mkdtempSync(join(tmpdir(), 'leadwire-capture-kafka-'))
-let brokerEnv: NodeJS.ProcessEnv
-const kafkaSh = (command: 'start' | 'stop' | 'reset') =>
-  promisify(execFile)('bash', [`${repoRoot}infra/kafka/kafka.sh`, command], { env: brokerEnv })
-
+let broker: PrivateBroker
 let ns: TestNamespace
 let capture: RunningService
 let brokers: string[]
 let auth: Record<string, string>
 
 beforeAll(async () => {
-  const [port, controllerPort] = [await freePort(), await freePort()]
-  brokers = [`127.0.0.1:${port}`]
-  brokerEnv = {
-    ...process.env,
-    KAFKA_PORT: String(port),
-    KAFKA_CONTROLLER_PORT: String(controllerPort),
-    KAFKA_DATA_DIR: dataDir,
-    KAFKA_HEAP_OPTS: '-Xmx256m -Xms256m',
-  }
-  await kafkaSh('start')
+  broker = await privateBroker({ heap: '-Xmx256m -Xms256m' })
+  brokers = broker.brokers
+  await broker.start()
   ns = await createTestNamespace('k')
   await ns.migrate()
   const admin = createKafka({ brokers, clientId: 'broker-down-setup', log: ns.log }).admin()
@@ -55,8 +40,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await capture?.stop()
-  await kafkaSh('reset').catch(() => {})
-  rmSync(dataDir, { recursive: true, force: true })
+  await broker?.remove()
   await ns?.cleanup()
 }, 120_000)
 
@@ -87,11 +71,11 @@ describe('capture while Kafka is down', () => {
   it('answers 202 with the broker stopped, and every lead reaches leads.captured.v1 exactly once after', async () => {
     const before = await post('before.outage@initech.com')
     await waitFor(outboxEmpty, 'the relay to publish the first lead')
-    await kafkaSh('stop')
+    await broker.stop()
     const during = [] as string[]
     for (let i = 0; i < 5; i++) during.push(await post(`during.outage.${i}@initech.com`))
     expect(await outboxEmpty()).toBe(false)
-    await kafkaSh('start')
+    await broker.start()
     await waitFor(outboxEmpty, 'the relay to catch up after the broker came back')
 
     const topic = ns.names.topic(leadCapturedV1.topic)
